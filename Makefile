@@ -1,0 +1,41 @@
+# Two commands: `make run` (set up, then process the sample articles into SQLite and show them)
+# and `make test` (set up, then lint, type-check and run the whole test suite).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= rasd.sqlite
+
+.PHONY: run test install lint typecheck pytest bench data clean
+
+$(BIN)/rasd: pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Rasd needs Python >= 3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(BIN)/rasd
+
+install: $(BIN)/rasd
+
+run: install
+	$(BIN)/rasd ingest --samples --db $(DB)
+
+lint: install
+	$(BIN)/ruff check rasd tests scripts bench
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python bench/bench_ingest.py
+
+data: install
+	$(BIN)/python scripts/build_normalization.py
+	$(BIN)/python scripts/build_schema.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,146 @@
+"""Ingestion + text layer throughput, against named peers in the same run.
+
+Each engine runs in its own process on one core over the same articles of SaudiNewsNet
+(``../shared/corpus/saudinewsnet/all.jsonl.gz``), from the compressed file to tokens:
+
+* ``rasd``: Rasd's reader (decoding, JSON, Article model, language check) and its text layer
+  (offset-preserving normalization, sentences, tokens with clitics and raw spans).
+* ``pyarabic``: pyarabic's ``strip_tashkeel``/``strip_tatweel`` and ``tokenize`` on the same
+  texts (no offsets kept, no sentences): a widely used Arabic toolkit doing less work.
+* ``regex``: ``json.loads`` and ``re.findall(r"\\w+")``: the floor any Python pipeline pays.
+
+Usage: python bench/bench_ingest.py [--limit N] [--write docs/benchmarks.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "all.jsonl.gz"
+MARKER_START = "<!-- bench_ingest:start -->"
+MARKER_END = "<!-- bench_ingest:end -->"
+
+
+def run_rasd(limit: int) -> int:
+    from rasd.extract import Extractor
+    from rasd.ingest import Problem, read_inputs
+
+    extractor = Extractor()
+    done = 0
+    for item in read_inputs([CORPUS]):
+        if not isinstance(item, Problem):
+            extractor.document(item)
+            done += 1
+        if done >= limit:
+            break
+    return done
+
+
+def run_pyarabic(limit: int) -> int:
+    from pyarabic import araby
+
+    done = 0
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            text = json.loads(line).get("text") or ""
+            araby.tokenize(araby.strip_tatweel(araby.strip_tashkeel(text)))
+            done += 1
+            if done >= limit:
+                break
+    return done
+
+
+def run_regex(limit: int) -> int:
+    word = re.compile(r"\w+")
+    done = 0
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            word.findall(json.loads(line).get("text") or "")
+            done += 1
+            if done >= limit:
+                break
+    return done
+
+
+ENGINES = {"rasd": run_rasd, "pyarabic": run_pyarabic, "regex": run_regex}
+
+
+def child(engine: str, limit: int) -> None:
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    warm_start = time.perf_counter()
+    ENGINES[engine](50)  # load models and tables; not timed
+    warm = time.perf_counter() - warm_start
+    start = time.perf_counter()
+    done = ENGINES[engine](limit)
+    seconds = time.perf_counter() - start
+    rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"engine": engine, "articles": done, "seconds": seconds, "warmup": warm, "rss_mib": rss_mib}))
+
+
+def measure(engine: str, limit: int) -> dict[str, float] | None:
+    result = subprocess.run([sys.executable, __file__, "--child", engine, "--limit", str(limit)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        print(f"{engine}: failed: {result.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+        return None
+    data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    return data
+
+
+def render(rows: list[dict[str, float]], limit: int) -> str:
+    rasd_rate = next(r["articles"] / r["seconds"] for r in rows if r["engine"] == "rasd")
+    lines = [
+        MARKER_START,
+        f"Ingestion + text layer, one core, {int(rows[0]['articles'])} SaudiNewsNet articles "
+        f"(`python bench/bench_ingest.py --limit {limit}`), {platform.python_implementation()} "
+        f"{platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')}.",
+        "",
+        "| engine | articles/s (1 core) | peak RSS MiB | Rasd speed relative to it |",
+        "|---|---:|---:|---:|",
+    ]
+    for row in rows:
+        rate = row["articles"] / row["seconds"]
+        lines.append(f"| {row['engine']} | {rate:,.0f} | {row['rss_mib']:.0f} | {rasd_rate / rate:.2f}× |")
+    lines += ["", "Target for Rasd: ≥ 1,000 articles/s/core.", MARKER_END]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=31030)
+    parser.add_argument("--child")
+    parser.add_argument("--write", type=Path, help="update this markdown file's benchmark section")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"corpus not found: {CORPUS}", file=sys.stderr)
+        return 2
+    if args.child:
+        child(args.child, args.limit)
+        return 0
+    rows = [r for engine in ENGINES if (r := measure(engine, args.limit)) is not None]
+    table = render(rows, args.limit)
+    print(table)
+    if args.write:
+        text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
+        if MARKER_START in text:
+            head, rest = text.split(MARKER_START, 1)
+            text = head + table + rest.split(MARKER_END, 1)[1]
+        else:
+            text = text + "\n" + table + "\n"
+        args.write.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

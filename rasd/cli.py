@@ -1,0 +1,119 @@
+"""The `rasd` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from rasd import __version__
+from rasd.extract import Extractor
+from rasd.ingest import Problem, read_inputs
+from rasd.output import console, table, to_json, to_jsonl
+from rasd.schema import Extraction
+from rasd.store import SqliteStore, default_db_path
+
+
+def samples_dir() -> Path:
+    """The sample articles shipped inside the package."""
+    return Path(str(resources.files("rasd").joinpath("samples")))
+
+
+def _report(problem: Problem) -> None:
+    click.echo(f"rasd: {problem}", err=True)
+
+
+def _extractions(paths: Iterable[str]) -> Iterator[Extraction]:
+    """Extractions of every readable article; each problem is reported on stderr as one line."""
+    for item in Extractor().extract_all(read_inputs(paths)):
+        if isinstance(item, Problem):
+            _report(item)
+        else:
+            yield item
+
+
+def _safe_name(article_id: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in article_id).lstrip(".") or "article"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rasd")
+def main() -> None:
+    """Rasd: Arabic news to structured conflict-event data."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
+              show_default=True, help="Output format.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one <id>.json per article into this directory.")
+@click.option("--bidi/--no-bidi", default=False,
+              help="Shape Arabic and reorder it for terminals without bidi support (table only).")
+def extract(paths: tuple[str, ...], fmt: str, out_dir: Path | None, bidi: bool) -> None:
+    """Extract articles from files, directories or - (stdin).
+
+    Bad items are reported one line each on stderr and skipped; the exit status is non-zero
+    only when no article could be processed.
+    """
+    done = 0
+    collected: list[Extraction] = []
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    for extraction in _extractions(paths):
+        done += 1
+        if out_dir is not None:
+            target = out_dir / f"{_safe_name(extraction.article.id)}.json"
+            target.write_text(to_json(extraction) + "\n", encoding="utf-8")
+        elif fmt == "json":
+            click.echo(to_json(extraction))
+        elif fmt == "jsonl":
+            click.echo(to_jsonl(extraction))
+        else:
+            collected.append(extraction)
+    if collected:
+        table(collected, console(), bidi=bidi)
+    if out_dir is not None:
+        click.echo(f"rasd: wrote {done} file(s) to {out_dir}", err=True)
+    if done == 0:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--samples", is_flag=True, help="Also ingest the sample articles shipped with Rasd.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SQLite file (default: $RASD_DB, else rasd.sqlite in the user data directory).")
+@click.option("--bidi/--no-bidi", default=False, help="Shape Arabic for terminals without bidi support.")
+def ingest(paths: tuple[str, ...], samples: bool, db_path: Path | None, bidi: bool) -> None:
+    """Extract articles and store them, with their extractions, in the database."""
+    inputs = [*paths, *([str(samples_dir())] if samples else [])]
+    if not inputs:
+        raise click.UsageError("give PATHS to ingest, or --samples")
+    path = db_path or default_db_path()
+    stored: list[Extraction] = []
+    changed = 0
+    with SqliteStore(path) as store:
+        for extraction in _extractions(inputs):
+            changed += store.save(extraction)
+            stored.append(extraction)
+    click.echo(f"rasd: {len(stored)} article(s) processed, {changed} new or changed, in {path}", err=True)
+    if stored:
+        table(stored, console(), bidi=bidi)
+    else:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SQLite file (default: $RASD_DB, else rasd.sqlite in the user data directory).")
+@click.option("--bidi/--no-bidi", default=False, help="Shape Arabic for terminals without bidi support.")
+def articles(db_path: Path | None, bidi: bool) -> None:
+    """List the articles in the database."""
+    path = db_path or default_db_path()
+    with SqliteStore(path) as store:
+        extractions = [e for a in store.articles() if (e := store.extraction(a.id)) is not None]
+    table(extractions, console(), bidi=bidi)

@@ -1,0 +1,40 @@
+"""Quality floors on the shared gold articles, scored by the shared referee.
+
+Floors only go up: a change that lowers one fails CI. Events and entities come with later
+stages; until then the floor covers what the foundation delivers (publication dates).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rasd.cli import main
+from tests.conftest import GOLD, SEED, SHARED
+
+FLOORS = {"published": 1.0}
+
+
+def test_quality_floors_on_shared_gold(tmp_path: Path) -> None:
+    if not SEED.exists():
+        pytest.skip("../shared is not beside this checkout")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEED, inputs / "seed-000.txt")
+    for path in (SHARED / "corpus" / "dev").glob("*.json"):
+        shutil.copy(path, inputs / path.name)
+    result = CliRunner().invoke(main, ["extract", str(inputs), "--out", str(tmp_path / "pred")])
+    assert result.exit_code == 0, result.stderr
+    scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(GOLD), str(tmp_path / "pred")],
+                            capture_output=True, text=True, check=True)
+    report, _ = json.JSONDecoder().raw_decode(scored.stdout)
+    assert report["articles"] == 25 and report["unreadable_predictions"] == []
+    attributes = report["attributes_of_matched_events"]
+    for name, floor in FLOORS.items():
+        assert attributes[name] >= floor, (name, attributes[name])
