@@ -18,13 +18,19 @@ def parse_html(html: str, article_id: str) -> Article:
         # only a date the page states, not one guessed from its links
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    def field(name: str) -> object:
+        # trafilatura 2 returns a Document, 1.x a dict
+        if isinstance(extracted, dict):
+            return extracted.get(name)
+        return getattr(extracted, name, None)
+
+    text = field("text")
+    if not isinstance(text, str) or not text.strip():
         raise InputError("no article text found in the HTML page")
 
     def meta(name: str) -> str | None:
-        value = getattr(extracted, name, None)
-        return str(value).strip() or None if value else None
+        value = field(name)
+        return (str(value).strip() or None) if value else None
 
     return Article(
         id=article_id,

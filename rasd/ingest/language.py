@@ -8,8 +8,6 @@ py3langid's model (shipped inside the package, no download) decides.
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any
 
 _ARABIC_SCRIPT = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
 # Letters of Persian, Urdu, Kurdish and Pashto that Arabic does not use.
@@ -24,11 +22,12 @@ SCRIPT_SAMPLE = 1000  # characters counted for the script test
 MODEL_SAMPLE = 2000  # characters the model reads when scripts do not settle it
 
 
-@cache
-def _model() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+def _classify(text: str) -> str:
+    """The model's language code; the model loads on first use, from the installed package."""
+    import py3langid
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    code, _ = py3langid.classify(text)
+    return str(code)
 
 
 def identify(text: str) -> str | None:
@@ -44,8 +43,7 @@ def identify(text: str) -> str | None:
     # keyboards slip in a stray Persian yeh or keheh; real Persian uses them all the time
     if arabic >= len(letters) * 0.8 and foreign <= arabic * 0.01:
         return "ar"
-    lang, _ = _model().classify(text[:MODEL_SAMPLE])
-    code = str(lang)
+    code = _classify(text[:MODEL_SAMPLE])
     return "ar" if code in ARABIC_CODES else code
 
 
