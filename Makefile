@@ -31,10 +31,14 @@ pytest: install
 test: lint typecheck pytest
 
 bench: install
-	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/bench_ingest.py --write docs/benchmarks.md
+	$(BIN)/python bench/bench_entities.py --write docs/benchmarks.md
 
 data: install
 	$(BIN)/python scripts/build_normalization.py
+	$(BIN)/python scripts/build_common_words.py
+	$(BIN)/python scripts/build_gazetteer.py
 	$(BIN)/python scripts/build_schema.py
 
 clean:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from rasd.schema import Article, Entity, Event
 from rasd.text.normalize import NormalizedText
@@ -59,6 +60,8 @@ class Document:
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # views computed from the layers above on first use, by the module that needs them
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def raw(self) -> str:

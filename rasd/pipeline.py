@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rasd.doc import Document
+from rasd.kb.stage import entities_stage
 from rasd.text.normalize import normalize
 from rasd.text.sentences import sentences_stage
 from rasd.text.tokens import tokens_stage
@@ -56,8 +57,10 @@ def normalize_stage(doc: Document) -> Document:
 
 register("sentences", requires=["norm"], assigns=["sentences"])(sentences_stage)
 register("tokens", requires=["norm"], assigns=["tokens"])(tokens_stage)
+register("entities", requires=["tokens", "sentences"], assigns=["entities"])(entities_stage)
 
-DEFAULT_STAGES = ("normalize", "sentences", "tokens")
+TEXT_STAGES = ("normalize", "sentences", "tokens")
+DEFAULT_STAGES = (*TEXT_STAGES, "entities")
 
 
 class Pipeline:

