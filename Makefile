@@ -34,6 +34,7 @@ bench: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/bench_ingest.py --write docs/benchmarks.md
 	$(BIN)/python bench/bench_entities.py --write docs/benchmarks.md
+	$(BIN)/python bench/bench_time.py --write docs/benchmarks.md
 
 data: install
 	$(BIN)/python scripts/build_normalization.py

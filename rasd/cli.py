@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
@@ -13,7 +15,8 @@ from rasd import __version__
 from rasd.extract import Extractor
 from rasd.ingest import Problem, read_inputs
 from rasd.output import console, table, to_json, to_jsonl
-from rasd.schema import Extraction
+from rasd.pipeline import TEXT_STAGES, Pipeline
+from rasd.schema import Article, Extraction
 from rasd.store import SqliteStore, default_db_path
 
 
@@ -117,3 +120,41 @@ def articles(db_path: Path | None, bidi: bool) -> None:
     with SqliteStore(path) as store:
         extractions = [e for a in store.articles() if (e := store.extraction(a.id)) is not None]
     table(extractions, console(), bidi=bidi)
+
+
+def _analyse(text: str, published: datetime | None, stages: tuple[str, ...]) -> Extraction:
+    article = Article(id="text", text=text, published=published.date() if published else None)
+    return Extractor(Pipeline(stages)).extract(article)
+
+
+@main.command("time")
+@click.argument("text")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Publication date the relative expressions resolve against.")
+def time_command(text: str, published: datetime | None) -> None:
+    """Print the temporal expressions of TEXT, resolved, as JSON."""
+    extraction = _analyse(text, published, (*TEXT_STAGES, "times"))
+    found = [{"text": t.span.text, "start": t.span.start, "end": t.span.end, "kind": t.kind,
+              "value": {"start": t.start.isoformat() if t.start else None,
+                        "end": t.end.isoformat() if t.end else None, "precision": t.precision},
+              "basis": t.basis} for t in extraction.times]
+    click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+
+
+@main.command("quantities")
+@click.argument("text")
+def quantities_command(text: str) -> None:
+    """Print the numbers, casualty figures and weapons of TEXT as JSON."""
+    extraction = _analyse(text, None, (*TEXT_STAGES, "times", "quantities"))
+    found: list[dict[str, object]] = []
+    for q in extraction.quantities:
+        found.append({"type": "quantity", "text": q.span.text, "start": q.span.start, "end": q.span.end,
+                      "value": q.value, "qualifier": q.qualifier, "noun": q.noun})
+    for c in extraction.casualties:
+        found.append({"type": "casualty", "text": c.span.text, "start": c.span.start, "end": c.span.end,
+                      "category": c.category, "value": c.value, "qualifier": c.qualifier})
+    for w in extraction.weapons:
+        found.append({"type": "weapon", "text": w.span.text, "start": w.span.start, "end": w.span.end,
+                      "weapon": w.name})
+    found.sort(key=lambda item: (int(str(item["start"])), str(item["type"])))
+    click.echo(json.dumps(found, ensure_ascii=False, indent=1))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from rasd.schema import Article, Entity, Event
+from rasd.schema import Article, Casualty, Entity, Event, Quantity, TimeExpression, Weapon
 from rasd.text.normalize import NormalizedText
 
 
@@ -59,6 +59,10 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    weapons: list[Weapon] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     # views computed from the layers above on first use, by the module that needs them
     derived: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -19,6 +19,10 @@ def to_extraction(doc: Document) -> Extraction:
         sentences=[Sentence(index=s.index, start=s.start, end=s.end, text=raw[s.start : s.end])
                    for s in doc.sentences],
         entities=doc.entities,
+        times=doc.times,
+        quantities=doc.quantities,
+        casualties=doc.casualties,
+        weapons=doc.weapons,
         events=doc.events,
     )
 

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from rasd.doc import Document
 from rasd.kb.stage import entities_stage
+from rasd.quantities.stage import quantities_stage
 from rasd.text.normalize import normalize
 from rasd.text.sentences import sentences_stage
 from rasd.text.tokens import tokens_stage
+from rasd.time.stage import times_stage
 
 StageFn = Callable[[Document], Document]
 
@@ -58,9 +60,11 @@ def normalize_stage(doc: Document) -> Document:
 register("sentences", requires=["norm"], assigns=["sentences"])(sentences_stage)
 register("tokens", requires=["norm"], assigns=["tokens"])(tokens_stage)
 register("entities", requires=["tokens", "sentences"], assigns=["entities"])(entities_stage)
+register("times", requires=["tokens", "sentences"], assigns=["times"])(times_stage)
+register("quantities", requires=["times"], assigns=["quantities", "casualties", "weapons"])(quantities_stage)
 
 TEXT_STAGES = ("normalize", "sentences", "tokens")
-DEFAULT_STAGES = (*TEXT_STAGES, "entities")
+DEFAULT_STAGES = (*TEXT_STAGES, "entities", "times", "quantities")
 
 
 class Pipeline:

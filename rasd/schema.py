@@ -83,12 +83,49 @@ class Mention(Span):
 class Entity(Record):
     id: str
     text: str = Field(description="a surface form as written in the article")
+    aliases: list[str] = Field(default_factory=list, description="the other forms the article names it by, "
+                               "as read (a preposition glued to the first word left off)")
     name_ar: str | None = Field(None, description="canonical Arabic name, when linked")
     name_en: str | None = Field(None, description="canonical English name, when linked")
     type: EntityType
     kb_id: str | None = Field(None, description="id in Rasd's knowledge base, when linked")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 of the entity's country")
     mentions: list[Mention] = Field(default_factory=list)
+
+
+class TimeExpression(Record):
+    """A temporal expression of the article, resolved against its publication date."""
+
+    kind: Literal["date", "since", "deadline", "duration"] = Field(
+        description="a date or period; since a date until publication; a deadline from publication; a duration")
+    start: date | None = Field(None, description="null for a duration, or when resolving needs a publication date "
+                               "the article lacks")
+    end: date | None = None
+    precision: DatePrecision | None = None
+    basis: DateBasis = Field(description="explicit: a calendar date; relative: resolved against publication")
+    span: Span
+
+
+QuantityQualifier = Literal["exact", "at_least", "more_than", "at_most", "less_than", "approximately", "several"]
+CasualtyCategory = Literal["killed", "injured", "killed_or_injured", "abducted", "arrested"]
+
+
+class Quantity(Record):
+    """A number the article states, with its qualifier and the noun it counts."""
+
+    value: int = Field(description="the number; for «عشرات», «مئات» a floor (20, 200)")
+    qualifier: QuantityQualifier
+    noun: str | None = Field(None, description="the counted noun, singular («جندي» for «جنود»), if known")
+    span: Span
+
+
+class Casualty(Record):
+    """A casualty figure: how many were killed, injured, abducted or arrested, as one phrase says."""
+
+    category: CasualtyCategory = Field(description="killed_or_injured is a combined figure («مقتل وإصابة 19»)")
+    value: int = Field(ge=0, description="0 when the phrase says none («لم يسفر عن أي إصابات»)")
+    qualifier: QuantityQualifier
+    span: Span
 
 
 class DateInterval(Record):
@@ -162,4 +199,8 @@ class Extraction(Record):
     article: Article
     sentences: list[Sentence] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    casualties: list[Casualty] = Field(default_factory=list)
+    weapons: list[Weapon] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)

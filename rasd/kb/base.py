@@ -46,6 +46,35 @@ def name_key(name: str) -> Key:
     return tuple(fold(name).split())
 
 
+@cache
+def _compound_prefixes() -> tuple[str, ...]:
+    return tuple(fold(row["prefix"]) for row in load_table("name_compounds"))
+
+
+def spellings(key: Key) -> set[Key]:
+    """A name as written with its compound names joined or apart: «عبد الله» / «عبدالله»."""
+    found = {key}
+    for prefix in _compound_prefixes():
+        for variant in list(found):
+            joined: list[str] = []
+            i = 0
+            while i < len(variant):
+                if variant[i] == prefix and i + 1 < len(variant):
+                    joined.append(prefix + variant[i + 1])
+                    i += 2
+                else:
+                    joined.append(variant[i])
+                    i += 1
+            split: list[str] = []
+            for word in variant:
+                if word.startswith(prefix) and len(word) > len(prefix) + 1:
+                    split += [prefix, word[len(prefix):]]
+                else:
+                    split.append(word)
+            found |= {tuple(joined), tuple(split)}
+    return found
+
+
 @dataclass(slots=True)
 class AliasIndex:
     """Folded names, indexed by their first word: first word -> [(rest of the words, ids)]."""
@@ -100,9 +129,9 @@ class KnowledgeBase:
         self.entries[entry.id] = entry
         keys = self.aliases.setdefault(entry.id, [])
         for name in (entry.name_ar, *aliases):
-            key = name_key(name)
-            self.names.add(key, entry.id)
-            keys.append(key)
+            for key in spellings(name_key(name)) if entry.type == "PERSON" else (name_key(name),):
+                self.names.add(key, entry.id)
+                keys.append(key)
 
     def aliases_of(self, entry_id: str) -> tuple[Key, ...]:
         return tuple(self.aliases.get(entry_id, ()))

@@ -17,6 +17,8 @@ from rasd.kb.base import REGION, KnowledgeBase
 from rasd.kb.model import Entry
 from rasd.kb.recognize import NameMention
 from rasd.schema import Entity, Mention
+from rasd.text.normalize import fold
+from rasd.text.tokens import proclitics
 
 # A one-word GeoNames name at least this common as a word («أمل», «الخبر») is a place only when
 # the article is about its country or a place word introduces it («مدينة الخبر»).
@@ -30,6 +32,7 @@ BIG_CITY = 1_000_000  # «بغداد»: never in doubt
 class Context:
     countries: set[str] = field(default_factory=set)
     admin1: set[str] = field(default_factory=set)
+    home: set[str] = field(default_factory=set)  # the country of the article's outlet
 
 
 def _weak(kb: KnowledgeBase, entry: Entry, mention: NameMention) -> bool:
@@ -39,6 +42,8 @@ def _weak(kb: KnowledgeBase, entry: Entry, mention: NameMention) -> bool:
         return False
     if mention.key in kb.homographs:
         return True
+    if mention.unstripped and kb.commonness((mention.unstripped,)) >= VERY_COMMON_NAME:
+        return True  # «جيزة» read out of «وجيزة» (brief): a common word, not Giza
     if entry.precision == "facility":
         return False
     written = (mention.unstripped,) if mention.unstripped else mention.key
@@ -72,6 +77,8 @@ def _score(entry: Entry, ctx: Context) -> float:
     score = 0.0
     if entry.country in ctx.countries:
         score += 4
+    if entry.country in ctx.home:
+        score += 1
     if entry.admin1 and entry.admin1 in ctx.admin1:
         score += 2
     if entry.country in REGION:
@@ -79,7 +86,7 @@ def _score(entry: Entry, ctx: Context) -> float:
     if entry.is_place:
         score += math.log10(entry.population + 1) / 2
         if entry.precision in ("country", "admin1", "facility"):
-            score += 2  # curated entries outrank GeoNames namesakes
+            score += 3  # curated entries outrank GeoNames namesakes
     else:
         score += 3  # an actor's name is curated, and rarely shared with a place
     return score
@@ -105,9 +112,22 @@ def resolve(kb: KnowledgeBase, mention: NameMention, ctx: Context, published: da
     return max(entries, key=lambda e: (_score(e, ctx), e.id)).id
 
 
-def link(doc: Document, kb: KnowledgeBase, mentions: list[NameMention]) -> list[Entity]:
-    """Entities of the article, in order of first mention, each with all its mentions."""
+def _as_read(text: str, key: tuple[str, ...]) -> str:
+    """A mention as read: «لجيش اليمني» (of «للجيش اليمني») reads «الجيش اليمني»."""
+    article = proclitics().article
+    words = text.split()
+    if words and key and key[0].startswith(article) and fold(words[0]) == key[0][1:]:
+        return article[0] + " ".join(words)  # the lam that stayed is the article's
+    return " ".join(words)
+
+
+def link(doc: Document, kb: KnowledgeBase, mentions: list[NameMention],
+         countries: set[str] | None = None) -> list[Entity]:
+    """Entities of the article, in order of first mention, each with all its mentions.
+    ``countries`` the article is known to be about besides what it names (its outlet's)."""
     ctx = _context(kb, mentions)
+    ctx.home = countries or set()
+    ctx.countries |= ctx.home
     published = doc.article.published
     raw = doc.raw
     grouped: dict[str, list[NameMention]] = {}
@@ -122,17 +142,21 @@ def link(doc: Document, kb: KnowledgeBase, mentions: list[NameMention]) -> list[
     for number, (group_key, group) in enumerate(grouped.items(), start=1):
         # the entity shows its first mention by name, not a nisba adjective or a nested one
         first = next((m for m in group if not m.nested), group[0])
+        forms = list(dict.fromkeys(_as_read(raw[m.start : m.end], m.key) for m in group if not m.nested))
         mentions_out = [Mention(start=m.start, end=m.end, text=raw[m.start : m.end], sentence=doc.sentence_at(m.start))
                         for m in group]
+        text = forms[0] if forms else raw[first.start : first.end]
+        aliases = forms[1:]
         entry = kb.entries.get(group_key)
         if entry is None:
-            name = " ".join(raw[m.start : m.end] for m in group[:1])
-            entities.append(Entity(id=f"e{number}", text=name, name_ar=first.label, type=first.type or "GROUP",
+            entities.append(Entity(id=f"e{number}", text=text, aliases=aliases, name_ar=first.label,
+                                   name_en=first.name_en, type=first.type or "GROUP", country=first.country,
                                    mentions=mentions_out))
             continue
         entities.append(Entity(
             id=f"e{number}",
-            text=raw[first.start : first.end],
+            text=text,
+            aliases=aliases,
             name_ar=entry.name_ar,
             name_en=entry.name_en,
             type=entry.type,

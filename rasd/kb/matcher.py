@@ -9,12 +9,13 @@ equally long ones the reading that strips least.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rasd.doc import Clitic, Document, TokenKind
+from rasd.doc import Clitic, Document
 from rasd.kb.base import AliasIndex, Key
-from rasd.text.tokens import proclitics
+from rasd.text.tokens import proclitics, segment_cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,32 +46,35 @@ def units(doc: Document) -> list[Unit | None]:
     return found
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _units(doc: Document) -> list[Unit | None]:
+    """Runs of word characters of the folded text; any punctuation between two runs is a break.
+    Each run's clitics come from the tokenizer's segmentation of the word."""
     if doc.norm is None:
         raise ValueError("matching needs the normalized text")
     key = doc.norm.key
+    text = doc.norm.text
     out: list[Unit | None] = []
-    start = end = word = -1
-    first: Clitic | None = None
-    suffixed = False
-    for token in doc.tokens:
-        if token.kind is TokenKind.PUNCT:
-            if start >= 0:
-                out.append(Unit(key[start:end], start, end, first, suffixed))
-                start = -1
+    last = 0
+    for run in _WORD_RUN.finditer(key):
+        start, end = run.span()
+        if out and not key[last:start].isspace():
+            out.append(None)  # punctuation, not just white space, between two runs
+        elif not out and start > 0 and key[:start].strip():
             out.append(None)
-            continue
-        if start >= 0 and token.word == word and token.norm_start == end:
-            end = token.norm_end
-            suffixed = suffixed or token.clitic is Clitic.PRON
-            continue
-        if start >= 0:
-            out.append(Unit(key[start:end], start, end, first, suffixed))
-        start, end, word, first = token.norm_start, token.norm_end, token.word, token.clitic
-        suffixed = False
-    if start >= 0:
-        out.append(Unit(key[start:end], start, end, first, suffixed))
+        pieces = segment_cached(text[start:end]) if end - start > 2 else ()
+        proclitic = _CLITICS.get(pieces[0][2] or "") if pieces else None
+        suffixed = bool(pieces) and pieces[-1][2] == Clitic.PRON.value
+        out.append(Unit(run.group(), start, end, proclitic, suffixed))
+        last = end
+    if out and key[last:].strip():
+        out.append(None)
     return out
+
+
+_CLITICS = {c.value: c for c in Clitic}
 
 
 _VARIANTS: dict[str, tuple[tuple[str, int], ...]] = {}

@@ -24,6 +24,7 @@ from rasd.text.normalize import fold
 from rasd.text.tokens import proclitics
 
 MIN_SURNAME = 3  # letters a last name needs before it is matched alone
+AFFILIATION_WORDS = 5  # words of «باسم …» skipped at most before a person's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class _Lexicon:
     stopwords: frozenset[str]
     descriptors: frozenset[str]  # adjectives that follow a name without being part of it
     imperfect: frozenset[str]  # first letters of imperfect verbs («تحوي»): such a word ends a name
+    affiliation: frozenset[str]  # «باسم»: what follows a title is the body it speaks for
 
 
 @cache
@@ -53,7 +55,8 @@ def _lexicon() -> _Lexicon:
     stopwords = frozenset(fold(r["word"]) for r in load_table("name_stopwords"))
     descriptors = frozenset(fold(r["word"]) for r in load_table("name_descriptors"))
     imperfect = frozenset(fold(r["before"]) for r in load_table("clitics") if r["kind"] == "future")
-    return _Lexicon(heads, by_id, stopwords, descriptors, frozenset("".join(imperfect)))
+    affiliation = frozenset(fold(r["word"]) for r in load_table("affiliation_words"))
+    return _Lexicon(heads, by_id, stopwords, descriptors, frozenset("".join(imperfect)), affiliation)
 
 
 
@@ -62,6 +65,12 @@ def place_head_words() -> frozenset[str]:
     lex = _lexicon()
     return frozenset(first for first, tails in lex.heads.by_first.items()
                      if any(lex.by_id[ids[0]].role == "place" for _, ids in tails))
+
+
+def _past_breaks(seq: list[Unit | None], at: int) -> int:
+    while at < len(seq) and seq[at] is None:
+        at += 1
+    return at
 
 
 class PatternRecognizer:
@@ -101,8 +110,10 @@ class PatternRecognizer:
     def _name(self, seq: list[Unit | None], at: int, head: Head, head_key: Key) -> list[Unit]:
         p = proclitics()
         if head.role == "person":
-            while at < len(seq) and (u := seq[at]) is not None and u.key in self.kb.demonyms:
-                at += 1  # «الرئيس اليمني عبد ربه منصور هادي»
+            at = self._skip_affiliation(seq, at)
+            while at < len(seq) and (u := seq[at]) is not None and (
+                    u.key in self.kb.demonyms or u.key in self.kb.former or u.key in self.lexicon.descriptors):
+                at += 1  # «الرئيس اليمني عبد ربه منصور هادي», «الرئيس المخلوع علي عبدالله صالح»
         name: list[Unit] = []
         while at < len(seq) and len(name) < head.max_words:
             unit = seq[at]
@@ -125,7 +136,7 @@ class PatternRecognizer:
                 return []
             known = self._known_prefix(name, head_key)
             if known:
-                return name[:known]  # «محافظة الأنبار الغربية»: the name is the place Rasd knows
+                return name[:known]  # «محافظة الأنبار المطلة», «قاعدة العند المعين»: the place Rasd knows
             while len(name) > 1 and self._common(name[-1].key) and not name[-1].key.startswith(p.article):
                 name.pop()  # «مدينة تعز محاصرة»; a definite word stays («منطقة مساكن الطيارين»)
         if head.role == "organization":
@@ -135,12 +146,29 @@ class PatternRecognizer:
                 return []  # «قوات الأمن», «قيادة الحرب»: a description, not a name
         return name
 
+    def _skip_affiliation(self, seq: list[Unit | None], at: int) -> int:
+        """Past «باسم المقاومة الشعبية،» or «باسم قاعدة العند»: the body a title speaks for, up to a
+        comma, or to the end of a name the knowledge base knows («… قاعدة العند قائد نصر»)."""
+        unit = seq[at] if at < len(seq) else None
+        if unit is None or unit.key not in self.lexicon.affiliation:
+            return at
+        at = _past_breaks(seq, at + 1)
+        known = next(iter(match(seq[at : at + AFFILIATION_WORDS], self.kb.names)), None)
+        if known is not None and known.start == 0:
+            return _past_breaks(seq, at + known.end)
+        for step in range(AFFILIATION_WORDS):
+            if at + step < len(seq) and seq[at + step] is None:
+                return _past_breaks(seq, at + step)
+        return at
+
     def _known_prefix(self, name: list[Unit], head_key: Key) -> int:
-        """Length of the longest start of the name that, with or without its head, is a known name."""
+        """Length of the longest start of the name that, with or without its head, is a curated
+        place (not a GeoNames namesake such as «مساكن», nor a homograph such as «الشرق»)."""
         for length in range(len(name), 0, -1):
             words = tuple(u.key for u in name[:length])
+            if words in self.kb.homographs:
+                continue
             for key in (words, (*head_key, *words)):
-                # only a curated place cuts a name short: GeoNames namesakes are too many («مساكن»)
                 if any(not i.startswith("gn:") for i in self.kb.names.ids(key)):
                     return length
         return 0
@@ -151,6 +179,8 @@ class PatternRecognizer:
             return False  # «قوات التحالف والمقاومة», «معسكر للحوثي»: another phrase begins
         if unit.suffixed and head.role != "person":
             return False  # «قوات حليفهم»: a pronoun suffix, not a name
+        if not first and unit.key in self.lexicon.heads.by_first:
+            return False  # «محافظة أبين الدكتور الخضر»: a title or place word begins another name
         if first or head.role == "person":
             return True
         p = proclitics()

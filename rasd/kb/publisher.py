@@ -90,14 +90,14 @@ class PublisherRecognizer:
         outlets = article_outlets(doc, self.kb)
         if not outlets:
             return []
-        wanted: dict[Key, str] = {}
+        wanted: dict[str, dict[Key, str]] = {}  # first word -> {name: outlet}
         for outlet in outlets:
             for key in short_names(self.kb, self.kb.aliases_of(outlet)):
-                wanted.setdefault(key, outlet)
+                wanted.setdefault(key[0], {}).setdefault(key, outlet)
         seq = units(doc)
         found: list[NameMention] = []
-        for i in range(len(seq)):
-            for key, outlet in wanted.items():
+        for i, unit in enumerate(seq):
+            for key, outlet in wanted.get(unit.key, {}).items() if unit is not None else ():
                 end = i + len(key)
                 if end > len(seq) or any(u is None or u.key != w for u, w in zip(seq[i:end], key, strict=True)):
                     continue

@@ -8,11 +8,12 @@ the pipeline stage that calls it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Protocol
 
 from rasd.doc import Document
-from rasd.kb.base import Key, KnowledgeBase, default_kb, person_words
+from rasd.kb.base import NISBA_ENDING, Key, KnowledgeBase, default_kb, person_words
 from rasd.kb.matcher import Unit, match, units, variants
 from rasd.schema import EntityType
 
@@ -33,6 +34,8 @@ class NameMention:
     unstripped: str | None = None  # folded first word with its proclitics, when they were stripped
     nested: bool = False  # may lie inside a longer name («السعودية» in «القوات البرية السعودية»)
     head: str | None = None  # the folded place word that introduced the name («قاعده»)
+    name_en: str | None = None  # an English name for a name the knowledge base does not know
+    country: str | None = None  # its country, when the name says it («الجيش اليمني»)
 
 
 NESTED_TYPES = frozenset({"COUNTRY", "PLACE", "FACILITY", "INTERNATIONAL_ORGANIZATION"})
@@ -91,12 +94,23 @@ class DictionaryRecognizer:
         another name («وكالة الأنباء الألمانية» is dpa, not Germany)."""
         assert doc.norm is not None
         found = []
+        covered = sorted(taken)
+        starts = [s for s, _ in covered]
+        reach: list[int] = []  # the furthest end of the names that start up to each one
+        for _, end in covered:
+            reach.append(max(end, reach[-1]) if reach else end)
         for index, unit in enumerate(seq):
-            if unit is None or any(s <= unit.norm_start < e for s, e in taken):
+            if unit is None:
+                continue
+            at = bisect_right(starts, unit.norm_start) - 1
+            if at >= 0 and unit.norm_start < reach[at]:
                 continue
             previous = seq[index - 1] if index else None
             if previous is not None and previous.key in self.person_words:
                 continue  # «أمير الهندي»: a family name, not the country
+            if unit.key.endswith(NISBA_ENDING) and not doc.norm.text[unit.norm_start : unit.norm_end].endswith(
+                    NISBA_ENDING):
+                continue  # «اليمنى» (right-hand) folds like «اليمني» (Yemeni); a nisba never ends in alef maqsura
             for reading, stripped in variants(unit.key):
                 country = self.kb.demonyms.get(reading)
                 entry_id = self.kb.country_entry.get(country or "")

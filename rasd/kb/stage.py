@@ -7,6 +7,7 @@ from functools import cache
 
 from rasd.doc import Document
 from rasd.kb.base import KnowledgeBase, default_kb
+from rasd.kb.institutions import InstitutionRecognizer
 from rasd.kb.link import link
 from rasd.kb.patterns import PatternRecognizer, place_head_words
 from rasd.kb.publisher import PublisherRecognizer, article_outlets
@@ -21,7 +22,8 @@ class EntityStage:
     def __init__(self, kb: KnowledgeBase | None = None, recognizers: Sequence[Recognizer] | None = None) -> None:
         self.kb = kb or default_kb()
         self.recognizers: Sequence[Recognizer] = recognizers or (
-            DictionaryRecognizer(self.kb), PatternRecognizer(self.kb), PublisherRecognizer(self.kb))
+            DictionaryRecognizer(self.kb), InstitutionRecognizer(self.kb), PatternRecognizer(self.kb),
+            PublisherRecognizer(self.kb))
 
     def __call__(self, doc: Document) -> Document:
         mentions: list[NameMention] = []
@@ -30,7 +32,9 @@ class EntityStage:
         mentions = _without_anaphora(mentions)
         top = _without_overlaps([m for m in mentions if not m.nested])
         nested = _without_overlaps([m for m in mentions if m.nested])
-        doc.entities = link(doc, self.kb, sorted(top + nested, key=lambda m: (m.start, -m.end)))
+        # a Saudi paper's «المملكة» is Saudi Arabia: the outlet's country is part of the context
+        home = {c for o in article_outlets(doc, self.kb) if (c := self.kb.entries[o].country)}
+        doc.entities = link(doc, self.kb, sorted(top + nested, key=lambda m: (m.start, -m.end)), home)
         self._metadata_outlets(doc)
         return doc
 

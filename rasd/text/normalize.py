@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -143,6 +144,12 @@ class OffsetMap:
         if self.ends is None:
             return index
         return self.ends[index - 1] if index > 0 else self.start(0)
+
+    def to_norm(self, raw_index: int) -> int:
+        """The first normalized position at or after a raw position (for spans given on raw text)."""
+        if self.starts is None:
+            return raw_index
+        return bisect_left(self.starts, raw_index)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The raw span that the normalized span ``[start, end)`` comes from."""

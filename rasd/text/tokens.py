@@ -131,6 +131,13 @@ _CLITICS = {c.value: c for c in Clitic}
 _CACHE_LIMIT = 200_000
 
 
+def segment_cached(word: str) -> _Cached:
+    """The segmentation of a normalized word with clitic kinds as strings, ``()`` when it does
+    not split; remembered, as word types repeat."""
+    found = _CACHE.get(word)
+    return found if found is not None else _segment_cached(word)
+
+
 def _segment_cached(word: str) -> _Cached:
     """Segment and remember a word; a word that does not split is remembered as ``()``."""
     if len(_CACHE) >= _CACHE_LIMIT:
