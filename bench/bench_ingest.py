@@ -35,8 +35,9 @@ MARKER_END = "<!-- bench_ingest:end -->"
 def run_rasd(limit: int) -> int:
     from rasd.extract import Extractor
     from rasd.ingest import Problem, read_inputs
+    from rasd.pipeline import TEXT_STAGES, Pipeline
 
-    extractor = Extractor()
+    extractor = Extractor(Pipeline(TEXT_STAGES))
     done = 0
     for item in read_inputs([CORPUS]):
         if not isinstance(item, Problem):

@@ -89,6 +89,7 @@ class Entity(Record):
     name_en: str | None = Field(None, description="canonical English name, when linked")
     type: EntityType
     kb_id: str | None = Field(None, description="id in Rasd's knowledge base, when linked")
+    actor_code: str | None = Field(None, description="PLOVER actor code of a linked actor, e.g. IRQMIL")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 of the entity's country")
     mentions: list[Mention] = Field(default_factory=list)
 

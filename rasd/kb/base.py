@@ -119,6 +119,8 @@ class KnowledgeBase:
     former: frozenset[str] = frozenset()  # «السابق», «الراحل»: an office title about someone past
     # (name, entry id) pairs that hold only when the article is about the entry's country
     contextual: frozenset[tuple[Key, str]] = frozenset()
+    latin: dict[str, list[Entry]] = field(default_factory=dict)  # skeleton -> places named only in Latin
+    latin_fine: dict[str, tuple[str, ...]] = field(default_factory=dict)  # their id -> fine skeletons
     load_seconds: float = 0.0
 
     def commonness(self, key: Key) -> float:
@@ -135,6 +137,22 @@ class KnowledgeBase:
 
     def aliases_of(self, entry_id: str) -> tuple[Key, ...]:
         return tuple(self.aliases.get(entry_id, ()))
+
+    def by_skeleton(self, name: str, countries: Iterable[str]) -> Entry | None:
+        """The place of the given countries named only in Latin script whose consonants match an
+        Arabic name; among several, the closest in full spelling (with و and ي), then the biggest."""
+        from rasd.kb.skeleton import arabic_skeleton, similarity
+
+        wanted = set(countries)
+        found = [e for e in self.latin.get(arabic_skeleton(name), ()) if e.country in wanted]
+        if not found:
+            return None
+        fine = arabic_skeleton(name, fine=True)
+
+        def closeness(entry: Entry) -> float:
+            return max((similarity(fine, f) for f in self.latin_fine.get(entry.id, ())), default=0.0)
+
+        return max(found, key=lambda e: (closeness(e), e.population, e.id))
 
     def holder(self, office: str, day: date) -> str | None:
         """The person who held ``office`` on ``day``."""
@@ -204,10 +222,23 @@ def _load_demonyms(kb: KnowledgeBase) -> None:
                 kb.demonyms.setdefault(article + form, row["iso2"])
 
 
+def _load_latin_places(kb: KnowledgeBase) -> None:
+    """GeoNames places of the region with no Arabic name, found by consonant skeleton only."""
+    for row in load_table("gazetteer_latin"):
+        entry = Entry(id=row["id"], type="PLACE", name_en=row["name_en"], name_ar="", country=row["country"],
+                      lat=float(row["lat"]), lon=float(row["lon"]), precision="city", admin1=row["admin1"] or None,
+                      population=int(row["population"] or 0), source=row["source"])
+        kb.entries.setdefault(entry.id, entry)
+        kb.latin_fine[entry.id] = tuple(row["fine"].split("|"))
+        for skeleton in row["skeletons"].split("|"):
+            kb.latin.setdefault(skeleton, []).append(entry)
+
+
 def load_kb() -> KnowledgeBase:
     started = time.perf_counter()
     kb = KnowledgeBase()
     _load_places(kb)
+    _load_latin_places(kb)
     _load_actors(kb)
     _load_offices(kb)
     _load_demonyms(kb)

@@ -16,6 +16,7 @@ from rasd.doc import Document
 from rasd.kb.base import REGION, KnowledgeBase
 from rasd.kb.model import Entry
 from rasd.kb.recognize import NameMention
+from rasd.kb.skeleton import arabic_skeleton
 from rasd.schema import Entity, Mention
 from rasd.text.normalize import fold
 from rasd.text.tokens import proclitics
@@ -26,6 +27,7 @@ COMMON_NAME = 3.0
 VERY_COMMON_NAME = 3.5  # «وادي», «الخبر»: even a big town needs its country named
 BIG_TOWN = 100_000
 BIG_CITY = 1_000_000  # «بغداد»: never in doubt
+MIN_SKELETON = 3  # consonants a name needs before its skeleton is trusted
 
 
 @dataclass(slots=True)
@@ -92,9 +94,22 @@ def _score(entry: Entry, ctx: Context) -> float:
     return score
 
 
+def _by_skeleton(kb: KnowledgeBase, mention: NameMention, ctx: Context) -> str | None:
+    """A place word introduced a name no Arabic table knows («مديرية قعطبة»): the most populous
+    place of the article's countries whose Latin name has the same consonant skeleton."""
+    if mention.label is None or mention.type not in ("PLACE", "FACILITY") or not ctx.countries:
+        return None
+    if len(arabic_skeleton(mention.label).replace(" ", "")) < MIN_SKELETON:
+        return None
+    place = kb.by_skeleton(mention.label, ctx.countries)
+    return place.id if place else None
+
+
 def resolve(kb: KnowledgeBase, mention: NameMention, ctx: Context, published: date | None) -> str | None:
     if mention.office is not None:
         return kb.holder(mention.office, published) if published else None
+    if not mention.candidates:
+        return _by_skeleton(kb, mention, ctx)
     entries = [e for c in mention.candidates
                if not (_weak(kb, e := kb.entries[c], mention)
                        and (e.country not in ctx.countries or mention.key in kb.homographs))
@@ -157,10 +172,11 @@ def link(doc: Document, kb: KnowledgeBase, mentions: list[NameMention],
             id=f"e{number}",
             text=text,
             aliases=aliases,
-            name_ar=entry.name_ar,
+            name_ar=entry.name_ar or first.label,
             name_en=entry.name_en,
             type=entry.type,
             kb_id=entry.id,
+            actor_code=entry.actor_code,
             country=entry.country,
             mentions=mentions_out,
         ))

@@ -48,7 +48,7 @@ class EntityStage:
             entry = self.kb.entries[outlet]
             doc.entities.append(Entity(id=f"e{len(doc.entities) + 1}", text=entry.name_ar, name_ar=entry.name_ar,
                                        name_en=entry.name_en, type=entry.type, kb_id=entry.id,
-                                       country=entry.country))
+                                       actor_code=entry.actor_code, country=entry.country))
 
 
 def _without_anaphora(mentions: list[NameMention]) -> list[NameMention]:
