@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rasd.doc import Document
+from rasd.events.stage import events_stage
 from rasd.kb.stage import entities_stage
 from rasd.quantities.stage import quantities_stage
 from rasd.text.normalize import normalize
@@ -62,9 +63,10 @@ register("tokens", requires=["norm"], assigns=["tokens"])(tokens_stage)
 register("entities", requires=["tokens", "sentences"], assigns=["entities"])(entities_stage)
 register("times", requires=["tokens", "sentences"], assigns=["times"])(times_stage)
 register("quantities", requires=["times"], assigns=["quantities", "casualties", "weapons"])(quantities_stage)
+register("events", requires=["entities", "times", "quantities"], assigns=["events"])(events_stage)
 
 TEXT_STAGES = ("normalize", "sentences", "tokens")
-DEFAULT_STAGES = (*TEXT_STAGES, "entities", "times", "quantities")
+DEFAULT_STAGES = (*TEXT_STAGES, "entities", "times", "quantities", "events")
 
 
 class Pipeline:

@@ -30,6 +30,7 @@ PLACE_TYPES: dict[str, EntityType] = {"country": "COUNTRY", "admin1": "PLACE", "
                                       "facility": "FACILITY"}
 ACTOR_TABLES = ("actors_states", "actors_groups")
 NISBA_ENDING = "\u064a"  # ya: a nisba adjective takes the regular inflections
+CLOSE_SPELLING = 0.7  # a Latin-only place must also be spelled alike with و and ي, not just share consonants
 
 Key = tuple[str, ...]
 
@@ -152,7 +153,8 @@ class KnowledgeBase:
         def closeness(entry: Entry) -> float:
             return max((similarity(fine, f) for f in self.latin_fine.get(entry.id, ())), default=0.0)
 
-        return max(found, key=lambda e: (closeness(e), e.population, e.id))
+        best = max(found, key=lambda e: (closeness(e), e.population, e.id))
+        return best if closeness(best) >= CLOSE_SPELLING else None
 
     def holder(self, office: str, day: date) -> str | None:
         """The person who held ``office`` on ``day``."""

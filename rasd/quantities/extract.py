@@ -12,8 +12,10 @@ Casualty figures tie a quantity, or a singular or dual victim noun, to the casua
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from rasd.lang import load_table
 from rasd.quantities.numbers import DIGITS, number_words_pattern, parse_number
@@ -368,7 +370,14 @@ def _figure(lex: _Lexicon, key: str, cue: _Cue, limit: int, quantities: list[Qua
     return None
 
 
-def casualty_totals(figures: list[CasualtyFigure]) -> dict[str, int | None]:
+class _Figure(Protocol):
+    @property
+    def category(self) -> str: ...
+    @property
+    def value(self) -> int: ...
+
+
+def casualty_totals(figures: Sequence[_Figure]) -> dict[str, int | None]:
     """One figure per category for a sentence: figures of one category add up («قتل 3 جنود و2 مدنيين»)."""
     totals: dict[str, int | None] = dict.fromkeys(CASUALTY_FIELDS)
     for figure in figures:

@@ -1,0 +1,93 @@
+"""Event triggers and context cues, from ``lang/ar/event_triggers.tsv`` and ``event_cues.tsv``.
+
+A trigger is a verb, verbal noun or participle that reports an event of a PLOVER type
+(«هجوم», «قصفت», «اشتباكات», «اعتقال», «اتهم»), with a glued conjunction, preposition or article
+allowed. A word that belongs to a name («الحشد الشعبي») or a date («فجر اليوم») is not a trigger:
+the stage passes those spans to skip.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.lang import load_table
+from rasd.text.normalize import fold
+from rasd.text.tokens import proclitics
+from rasd.time.lexicon import alternation
+
+ACCUSATIVE = "\u0627"  # the alef of tanween fath («هجوماً»)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerInfo:
+    type: str  # PLOVER event type
+    mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    info: TriggerInfo
+    start: int  # folded-text offsets of the trigger word (clitics included)
+    end: int
+    future: bool  # written with the future «سـ»
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    triggers: dict[str, TriggerInfo]
+    cues: dict[str, str]  # word -> negation | future | conditional | report | anonymous
+    trigger_pattern: re.Pattern[str]
+    cue_pattern: re.Pattern[str]
+
+
+# casualty words report violence: a killing or an injury is an assault, an arrest a coercion
+CASUALTY_EVENTS = {"killed": TriggerInfo("ASSAULT", "kill", None, None),
+                   "injured": TriggerInfo("ASSAULT", "kill", None, None),
+                   "killed_or_injured": TriggerInfo("ASSAULT", "kill", None, None),
+                   "abducted": TriggerInfo("ASSAULT", "abduct", "Violence against civilians",
+                                           "Abduction/forced disappearance"),
+                   "arrested": TriggerInfo("COERCE", "arrest", None, None)}
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    ambiguous = {fold(r["word"]) for r in load_table("ambiguous_triggers")}
+    triggers = {fold(r["word"]): CASUALTY_EVENTS[r["category"]] for r in load_table("casualty_words")
+                if r["role"] != "noun_victim" and fold(r["word"]) not in ambiguous}
+    triggers.update({fold(r["word"]): TriggerInfo(r["type"], r["mode"] or None, r["acled_event_type"] or None,
+                                                  r["acled_sub_event_type"] or None)
+                     for r in load_table("event_triggers")})
+    cues = {fold(r["word"]): r["role"] for r in load_table("event_cues")}
+    clitics = proclitics()
+    conj = alternation(list(clitics.conjunctions))
+    prep = alternation(list(clitics.prepositions))
+    future = alternation([fold(r["affix"]) for r in load_table("clitics") if r["kind"] == "future"])
+    pronouns = alternation([fold(r["affix"]) for r in load_table("clitics") if r["kind"] == "pron"])
+    trigger_pattern = re.compile(rf"(?<!\w)(?:{conj})?(?:{prep})?(?P<future>{future})?(?:{re.escape(clitics.article)})?"
+                                 rf"(?P<word>{alternation(list(triggers))})"
+                                 rf"(?:{ACCUSATIVE}|(?:{pronouns}))?(?!\w)")  # «قصفاً», «سيطرتها», «رفضته»
+    cue_pattern = re.compile(rf"(?<!\w)(?:{conj})?(?:{prep})?(?P<word>{alternation(list(cues))})(?!\w)")
+    return _Lexicon(triggers, cues, trigger_pattern, cue_pattern)
+
+
+def find_triggers(key: str, skip: list[tuple[int, int]]) -> list[Trigger]:
+    """Triggers of a folded sentence, outside the ``skip`` spans (names, dates)."""
+    lex = _lexicon()
+    found = []
+    for m in lex.trigger_pattern.finditer(key):
+        if any(a < m.end("word") and m.start("word") < b for a, b in skip):
+            continue
+        found.append(Trigger(lex.triggers[m.group("word")], m.start(), m.end(), bool(m.group("future"))))
+    return found
+
+
+def find_cues(key: str) -> list[tuple[str, int, int]]:
+    """(role, start, end) of the context words of a folded sentence: negation, future, condition,
+    reporting verbs and anonymous sources."""
+    lex = _lexicon()
+    return [(lex.cues[" ".join(m.group("word").split())], m.start(), m.end())
+            for m in lex.cue_pattern.finditer(key)]

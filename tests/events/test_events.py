@@ -1,0 +1,59 @@
+"""Events from real-style text: detection, modality, place, date, figures, coreference."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from rasd.doc import Document
+from rasd.ingest import read_file
+from rasd.pipeline import Pipeline
+from rasd.schema import Article, Event
+
+PIPELINE = Pipeline()
+
+
+def events(text: str, published: str = "2022-05-12") -> list[Event]:
+    return PIPELINE(Document(Article(id="e", text=text, published=published))).events
+
+
+def test_an_attack_with_its_place_date_figures_and_weapon() -> None:
+    found = events("قُتل ثلاثة جنود وأصيب خمسة آخرون أمس في هجوم بقذائف الهاون على موقع للجيش في مدينة تعز.")
+    (attack,) = [e for e in found if e.type == "ASSAULT"]
+    assert attack.date is not None and attack.date.start == attack.date.end == date(2022, 5, 11)
+    assert attack.location is not None and attack.location.country == "YE" and attack.location.name_en == "Taiz"
+    assert (attack.fatalities, attack.injuries) == (3, 5)
+    assert [w.name for w in attack.weapons] == ["mortar"]
+    assert attack.modality == "asserted"
+
+
+def test_denied_future_and_conditional_events_are_not_output() -> None:
+    assert [e.type for e in events("لم يسفر القصف عن أي إصابات، وسيقصف الجيش المواقع غداً.")
+            if e.type == "ASSAULT"] == []
+    assert not [e for e in events("إذا هاجمت الميليشيات القاعدة سترد القوات فوراً.") if e.type == "ASSAULT"]
+
+
+def test_one_incident_told_twice_is_one_event_and_separate_ones_stay_apart() -> None:
+    told_twice = events("انفجرت عبوة ناسفة صباح اليوم في سوق شعبي بمدينة الموصل. وأسفر الانفجار عن مقتل شخصين.")
+    assert len([e for e in told_twice if e.type == "ASSAULT"]) == 1
+    apart = events("قُتل شخصان في انفجار في بغداد. وفي البصرة، أصيب سبعة أشخاص في هجوم مسلح.")
+    assert len([e for e in apart if e.type == "ASSAULT"]) == 2
+
+
+def test_reported_events_and_the_publication_date_fallback() -> None:
+    (clash,) = [e for e in events("وقالت مصادر محلية إن اشتباكات عنيفة دارت بين الجيش والحوثيين في مأرب.")
+                if e.type == "ASSAULT"]
+    assert clash.modality == "reported"
+    assert clash.date is not None and clash.date.basis == "publication" and clash.date.span is None
+
+
+def test_seed_ain_al_asad_attack(shared: Path) -> None:
+    (article,) = list(read_file(shared / "seed" / "000_87069b9d0aef7d6c.txt"))
+    assert isinstance(article, Article)
+    found = PIPELINE(Document(article)).events
+    ain = [e for e in found if e.location is not None and e.location.kb_id == "fac:ain-al-asad-air-base"]
+    assert ain and ain[0].type == "ASSAULT"
+    assert ain[0].date is not None and str(ain[0].date.start) == "2021-03-03"
+    assert ain[0].injuries == 0
+    erbil = [e for e in found if e.fatalities == 1 and e.injuries == 9]
+    assert erbil and erbil[0].location is not None and erbil[0].location.name_en == "Erbil"
