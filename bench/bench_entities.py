@@ -17,18 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
-import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "all.jsonl.gz"
-MARKER_START = "<!-- bench_entities:start -->"
-MARKER_END = "<!-- bench_entities:end -->"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import CORPUS, peak_rss_mib, pin_to_one_core, run_child, section, write_section
 
 
 def articles(limit: int) -> list[object]:
@@ -122,9 +117,9 @@ ENGINES = {"rasd entity stage": run_rasd, "rasd whole pipeline": run_rasd_pipeli
 
 
 def child(engine: str, limit: int) -> None:
-    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    pin_to_one_core()
     result = ENGINES[engine](limit)
-    result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["rss_mib"] = peak_rss_mib()
     result["engine"] = engine  # type: ignore[assignment]
     print(json.dumps(result))
 
@@ -133,7 +128,6 @@ def render(rows: list[dict[str, float]], limit: int) -> str:
     stage = next(r for r in rows if r["engine"] == "rasd entity stage")
     stage_rate = stage["articles"] / stage["seconds"]
     lines = [
-        MARKER_START,
         f"Entity recognition and linking, one core, {limit:,} SaudiNewsNet articles "
         f"(`python bench/bench_entities.py --limit {limit}`), {platform.python_implementation()} "
         f"{platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')}.",
@@ -147,8 +141,8 @@ def render(rows: list[dict[str, float]], limit: int) -> str:
         lines.append(f"| {row['engine']} | {int(row['articles']):,} | {row['seconds']:.1f} | {rate:,.0f} | "
                      f"{mentions} | {row['rss_mib']:.0f} | {stage_rate / rate:.2f}× |")
     lines += ["", f"Knowledge-base load: {stage['kb_load']:.2f} s (target ≤ 1 s). Targets: entity stage "
-              "≥ 300 articles/s/core; peak RSS ≤ 400 MB.", MARKER_END]
-    return "\n".join(lines)
+              "≥ 300 articles/s/core; peak RSS ≤ 400 MB."]
+    return section("bench_entities", lines)
 
 
 def main() -> int:
@@ -163,24 +157,11 @@ def main() -> int:
     if args.child:
         child(args.child, args.limit)
         return 0
-    rows = []
-    for engine in ENGINES:
-        result = subprocess.run([sys.executable, __file__, "--child", engine, "--limit", str(args.limit)],
-                                capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            print(f"{engine}: failed: {result.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
-            continue
-        rows.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    rows = [r for engine in ENGINES if (r := run_child(__file__, engine, "--limit", str(args.limit))) is not None]
     table = render(rows, args.limit)
     print(table)
     if args.write:
-        text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        if MARKER_START in text:
-            head, rest = text.split(MARKER_START, 1)
-            text = head + table + rest.split(MARKER_END, 1)[1]
-        else:
-            text = text.rstrip("\n") + "\n\n" + table + "\n"
-        args.write.write_text(text, encoding="utf-8")
+        write_section(args.write, "bench_entities", table)
     return 0
 
 

@@ -17,19 +17,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import platform
 import re
-import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "all.jsonl.gz"
-MARKER_START = "<!-- bench_ingest:start -->"
-MARKER_END = "<!-- bench_ingest:end -->"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import CORPUS, peak_rss_mib, pin_to_one_core, run_child, section, write_section
 
 
 def run_rasd(limit: int) -> int:
@@ -78,31 +73,20 @@ ENGINES = {"rasd": run_rasd, "pyarabic": run_pyarabic, "regex": run_regex}
 
 
 def child(engine: str, limit: int) -> None:
-    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    pin_to_one_core()
     warm_start = time.perf_counter()
     ENGINES[engine](50)  # load models and tables; not timed
     warm = time.perf_counter() - warm_start
     start = time.perf_counter()
     done = ENGINES[engine](limit)
     seconds = time.perf_counter() - start
-    rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"engine": engine, "articles": done, "seconds": seconds, "warmup": warm, "rss_mib": rss_mib}))
-
-
-def measure(engine: str, limit: int) -> dict[str, float] | None:
-    result = subprocess.run([sys.executable, __file__, "--child", engine, "--limit", str(limit)],
-                            capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        print(f"{engine}: failed: {result.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
-        return None
-    data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
-    return data
+    print(json.dumps({"engine": engine, "articles": done, "seconds": seconds, "warmup": warm,
+                      "rss_mib": peak_rss_mib()}))
 
 
 def render(rows: list[dict[str, float]], limit: int) -> str:
     rasd_rate = next(r["articles"] / r["seconds"] for r in rows if r["engine"] == "rasd")
     lines = [
-        MARKER_START,
         f"Ingestion + text layer, one core, the first {limit:,} lines of SaudiNewsNet `all.jsonl.gz` "
         f"(`python bench/bench_ingest.py --limit {limit}`), {platform.python_implementation()} "
         f"{platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')}. Rasd counts only "
@@ -115,8 +99,8 @@ def render(rows: list[dict[str, float]], limit: int) -> str:
         rate = row["articles"] / row["seconds"]
         lines.append(f"| {row['engine']} | {int(row['articles']):,} | {row['seconds']:.1f} | {rate:,.0f} | "
                      f"{row['rss_mib']:.0f} | {rasd_rate / rate:.2f}× |")
-    lines += ["", "Target for Rasd: ≥ 1,000 articles/s/core.", MARKER_END]
-    return "\n".join(lines)
+    lines += ["", "Target for Rasd: ≥ 1,000 articles/s/core."]
+    return section("bench_ingest", lines)
 
 
 def main() -> int:
@@ -131,17 +115,11 @@ def main() -> int:
     if args.child:
         child(args.child, args.limit)
         return 0
-    rows = [r for engine in ENGINES if (r := measure(engine, args.limit)) is not None]
+    rows = [r for engine in ENGINES if (r := run_child(__file__, engine, "--limit", str(args.limit))) is not None]
     table = render(rows, args.limit)
     print(table)
     if args.write:
-        text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        if MARKER_START in text:
-            head, rest = text.split(MARKER_START, 1)
-            text = head + table + rest.split(MARKER_END, 1)[1]
-        else:
-            text = text + "\n" + table + "\n"
-        args.write.write_text(text, encoding="utf-8")
+        write_section(args.write, "bench_ingest", table)
     return 0
 
 

@@ -19,18 +19,16 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import platform
-import subprocess
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, pin_to_one_core, run_child, section, write_section
+
 TABLE = ROOT / "tests" / "time" / "expressions.tsv"
-MARKER_START = "<!-- bench_time:start -->"
-MARKER_END = "<!-- bench_time:end -->"
 
 
 def rows() -> list[dict[str, str]]:
@@ -85,7 +83,7 @@ ENGINES = {"rasd": run_rasd, "dateparser": run_dateparser}
 
 
 def child(engine: str, rounds: int) -> None:
-    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    pin_to_one_core()
     table = rows()
     ENGINES[engine](table[:5], 1)  # load lexicons and models, not timed
     result = ENGINES[engine](table, rounds)
@@ -97,7 +95,6 @@ def render(results: list[dict[str, float]], rounds: int) -> str:
     rasd = next(r for r in results if r["engine"] == "rasd")
     rasd_rate = rasd["expressions"] / rasd["seconds"]
     lines = [
-        MARKER_START,
         f"Temporal expressions of `tests/time/expressions.tsv` (durations left out), one core, "
         f"{rounds} rounds (`python bench/bench_time.py --rounds {rounds}`), {platform.python_implementation()} "
         f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}.",
@@ -109,8 +106,8 @@ def render(results: list[dict[str, float]], rounds: int) -> str:
         rate = r["expressions"] / r["seconds"]
         lines.append(f"| {r['engine']} | {int(r['expressions'])} | {int(r['right'])} | "
                      f"{r['right'] / r['expressions']:.1%} | {rate:,.0f} | {rasd_rate / rate:.1f}× |")
-    lines += ["", "dateparser returns points in time: it can be right only on single-day expressions.", MARKER_END]
-    return "\n".join(lines)
+    lines += ["", "dateparser returns points in time: it can be right only on single-day expressions."]
+    return section("bench_time", lines)
 
 
 def main() -> int:
@@ -122,24 +119,11 @@ def main() -> int:
     if args.child:
         child(args.child, args.rounds)
         return 0
-    results = []
-    for engine in ENGINES:
-        done = subprocess.run([sys.executable, __file__, "--child", engine, "--rounds", str(args.rounds)],
-                              capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            print(f"{engine}: failed: {done.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
-            continue
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    results = [r for engine in ENGINES if (r := run_child(__file__, engine, "--rounds", str(args.rounds)))]
     table = render(results, args.rounds)
     print(table)
     if args.write:
-        text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        if MARKER_START in text:
-            head, rest = text.split(MARKER_START, 1)
-            text = head + table + rest.split(MARKER_END, 1)[1]
-        else:
-            text = text.rstrip("\n") + "\n\n" + table + "\n"
-        args.write.write_text(text, encoding="utf-8")
+        write_section(args.write, "bench_time", table)
     return 0
 
 

@@ -1,0 +1,50 @@
+"""What every benchmark script shares: running each engine in its own process on one core,
+and writing its table into its section of a markdown file."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "all.jsonl.gz"
+
+
+def pin_to_one_core() -> None:
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_child(script: str, engine: str, *args: str) -> dict[str, Any] | None:
+    """Run ``script --child engine ARGS`` in a fresh process; its last output line is a JSON result."""
+    done = subprocess.run([sys.executable, script, "--child", engine, *args], capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        print(f"{engine}: failed: {done.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+        return None
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def write_section(path: Path, name: str, table: str) -> None:
+    """Replace the ``<!-- name:start -->…<!-- name:end -->`` section of a markdown file (or append it)."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start in text:
+        head, rest = text.split(start, 1)
+        text = head + table + rest.split(end, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + table + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def section(name: str, lines: list[str]) -> str:
+    return "\n".join([f"<!-- {name}:start -->", *lines, f"<!-- {name}:end -->"])
