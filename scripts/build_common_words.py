@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generated import write_or_check
+
 from rasd.text.normalize import fold
 
 OUT = Path(__file__).resolve().parent.parent / "rasd" / "lang" / "ar" / "common_words.tsv"
@@ -32,14 +34,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} is stale: run scripts/build_common_words.py")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - 1} rows)")
-    return 0
+    return write_or_check({OUT: render()}, argv, "build_common_words.py")
 
 
 if __name__ == "__main__":

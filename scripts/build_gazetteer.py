@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from generated import write_or_check
+
 from rasd.kb.base import ARABIC_SPEAKING, REGION
 from rasd.text.normalize import fold, normalize
 
@@ -315,14 +317,7 @@ def main(argv: list[str]) -> int:
     rows, latin_rows = build()
     latin = "\n".join(["\t".join(LATIN_COLUMNS), *("\t".join(r) for r in latin_rows)]) + "\n"
     outputs = {OUT: render(rows), DATA / "demonyms.tsv": render_demonyms(rows), DATA / "gazetteer_latin.tsv": latin}
-    if "--check" in argv:
-        stale = [p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
-        print("up to date" if not stale else f"stale: {', '.join(map(str, stale))}: run scripts/build_gazetteer.py")
-        return 1 if stale else 0
-    for path, text in outputs.items():
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path} ({text.count(chr(10)) - 1} rows)")
-    return 0
+    return write_or_check(outputs, argv, "build_gazetteer.py")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from generated import write_or_check
+
 OUT = Path(__file__).resolve().parent.parent / "rasd" / "lang" / "ar" / "normalization.tsv"
 
 # Blocks whose non-spacing marks are Arabic diacritics (harakat, Quranic annotation signs).
@@ -65,14 +67,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} is stale: run scripts/build_normalization.py")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - 1} rows)")
-    return 0
+    return write_or_check({OUT: render()}, argv, "build_normalization.py")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ import json
 import sys
 from pathlib import Path
 
+from generated import write_or_check
+
 from rasd.schema import SCHEMA_VERSION, Extraction
 
 OUT = Path(__file__).resolve().parent.parent / "schema" / "rasd-extraction.schema.json"
@@ -22,15 +24,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} is stale: run scripts/build_schema.py")
-        return 0 if same else 1
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}")
-    return 0
+    return write_or_check({OUT: render()}, argv, "build_schema.py")
 
 
 if __name__ == "__main__":
