@@ -11,7 +11,10 @@ For each sentence with a trigger, one event per event type:
   province over a country), else the place of the previous event of the paragraph, else the
   country the article names most;
 * **fatalities and injuries** from the sentence's casualty figures (violent events only);
-* **parties**: actors named before the trigger act, those after it are acted on;
+* **parties**: from the linking words around the trigger (``roles``), named actors and
+  parties named by what they are («مدنيين», «مسلحين»);
+* **attribution**: who the sentence quotes before the trigger (a reporting verb and its speaker,
+  or an unnamed source);
 * **weapons** named in the sentence.
 
 Violent events of consecutive sentences at the same place and date are one event with several
@@ -20,13 +23,17 @@ mentions («the Erbil attack mentioned twice»).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from rasd.doc import Clitic, Document, Sentence
+from rasd.events.roles import assign_roles, generic_parties, speaker_of
 from rasd.events.triggers import Trigger, find_cues, find_triggers
 from rasd.kb import KnowledgeBase, default_kb
 from rasd.kb.model import Entry
+from rasd.lang import load_table
 from rasd.quantities.extract import casualty_totals
 from rasd.schema import (
     Attribution,
@@ -39,6 +46,8 @@ from rasd.schema import (
     TimeExpression,
     Weapon,
 )
+from rasd.text.normalize import fold
+from rasd.time.lexicon import alternation
 
 NEGATION_WORDS = 2
 HISTORICAL_DAYS = 365
@@ -46,6 +55,7 @@ PRECISION_RANK = {"facility": 4, "city": 3, "district": 3, "admin1": 2, "country
 ACTOR_TYPES = frozenset({"GOVERNMENT", "MILITARY", "POLICE", "ARMED_GROUP", "POLITICAL_GROUP",
                          "INTERNATIONAL_ORGANIZATION", "ORGANIZATION", "PERSON", "GROUP"})
 VIOLENT = frozenset({"ASSAULT"})
+VICTIM_SECTORS = frozenset({"CVL", "JRN", "REF", "IDP"})
 
 
 @dataclass(slots=True)
@@ -57,6 +67,7 @@ class _Draft:
     location: Location | None
     location_id: str | None
     own_place: bool  # the sentence names the place itself
+    own_date: bool  # the sentence gives the date itself
     actors: list[Party] = field(default_factory=list)
     fatalities: int | None = None
     injuries: int | None = None
@@ -98,12 +109,11 @@ def events_stage(doc: Document) -> Document:
         date = _date(doc.times, sentence.index) or last_date
         if _date(doc.times, sentence.index) is not None:
             last_date = date
-        place = _place(names, kb, raw, sentence.index)
-        own_place = place is not None
-        if place is not None:
-            last_place = place
-        elif last_place is not None:
-            place = last_place
+        references = {a for a, _, _ in names if _is_reference(sentence_key, _to_norm(doc, a, sentence))}
+        sentence_place = _place(names, kb, raw, sentence.index, references, None)
+        inherited = last_place
+        if sentence_place is not None and not _vaguer(sentence_place[0], last_place):
+            last_place = sentence_place
         seen_types: set[str] = set()
         cues = find_cues(sentence_key)
         future_at = [t.norm_start - sentence.norm_start for t in doc.tokens
@@ -120,11 +130,15 @@ def events_stage(doc: Document) -> Document:
             seen_types.add(trigger.info.type)
             a, b = doc.norm.raw_span(sentence.norm_start + trigger.start, sentence.norm_start + trigger.end)
             mention = Span(start=a, end=b, text=raw[a:b], sentence=sentence.index)
+            place = _place(names, kb, raw, sentence.index, references, a)
+            own_place = place is not None and not _vaguer(place[0], inherited)
+            if not own_place:
+                place = inherited or place
             draft = _Draft(trigger, sentence.index, mention, date or _publication(doc),
                            place[0] if place else fallback_place[0] if fallback_place else None,
                            place[1] if place else fallback_place[1] if fallback_place else None,
-                           own_place, modality=modality)
-            _arguments(doc, draft, names, a, sentence)
+                           own_place, _date(doc.times, sentence.index) is not None, modality=modality)
+            _arguments(doc, draft, names, sentence, cues)
             drafts.append(draft)
     doc.events = [_event(number, d) for number, d in enumerate(_merged(drafts), start=1)]
     return doc
@@ -155,11 +169,32 @@ def _location(entry: Entry, entity: Entity, span: Span | None) -> Location:
                     lat=entry.lat, lon=entry.lon, precision=entry.precision, kb_id=entry.id, span=span)
 
 
+@cache
+def _reference_pattern() -> re.Pattern[str]:
+    words = alternation([fold(r["word"]) for r in load_table("place_relations") if r["role"] == "reference"])
+    return re.compile(rf"(?<!\w)(?:{words})\s+(?:\S+\s+)?(?:ل|و)?$")  # «شمالي عدن», «المتاخمة للبيضاء»
+
+
+def _is_reference(key: str, start: int) -> bool:
+    """Whether the name at ``start`` of a folded sentence locates another place or a direction
+    («في محافظة لحج شمالي عدن», «فروا باتجاه البيضاء») rather than the event."""
+    return _reference_pattern().search(key, max(0, start - 40), start) is not None
+
+
+def _vaguer(place: Location, than: tuple[Location, str] | None) -> bool:
+    """Whether a sentence that names only a country («وسط اليمن») should keep the more precise
+    place of the paragraph in that country («زنجبار»)."""
+    return than is not None and place.precision == "country" and than[0].country == place.country \
+        and than[0].precision != "country"
+
+
 def _place(names: list[tuple[int, int, Entity]], kb: KnowledgeBase, raw: str,
-           sentence: int) -> tuple[Location, str] | None:
+           sentence: int, references: set[int], near: int | None) -> tuple[Location, str] | None:
     """The most precise place named in a sentence, not counting places inside a longer name
-    («السعودية» of «التحالف بقيادة السعودية» is not where the event happened)."""
-    best: tuple[int, int, Location, str] | None = None
+    («السعودية» of «التحالف بقيادة السعودية» is not where the event happened), nor places named
+    only to locate another one, unless the sentence names no other; of equally precise places,
+    the one nearest the trigger at ``near``."""
+    best: tuple[float, int, Location, str] | None = None
     entries = kb.entries
     for start, end, entity in names:
         if any(a <= start and end <= b and (a, b) != (start, end) for a, b, _ in names):
@@ -167,7 +202,9 @@ def _place(names: list[tuple[int, int, Entity]], kb: KnowledgeBase, raw: str,
         entry = entries.get(entity.kb_id or "")
         if entry is None or not entry.is_place or entry.lat is None:
             continue
-        rank = PRECISION_RANK.get(entry.precision or "", 0)
+        rank: float = PRECISION_RANK.get(entry.precision or "", 0) + (0 if start in references else 10)
+        if near is not None:
+            rank -= min(abs(start - near), 999) / 1000  # a tie-break only
         if best is None or rank > best[0]:
             span = Span(start=start, end=end, text=raw[start:end], sentence=sentence)
             best = (rank, start, _location(entry, entity, span), entry.id)
@@ -215,16 +252,48 @@ def _modality(trigger: Trigger, cues: list[tuple[str, int, int]], key: str, futu
     return modality
 
 
-def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]], trigger_at: int,
-               sentence: Sentence) -> None:
-    actors = [(a, b, e) for a, b, e in names if e.type in ACTOR_TYPES]
-    before = [x for x in actors if x[1] <= trigger_at]
-    after = [x for x in actors if x[0] > trigger_at]
-    for role, chosen in (("source", before[-1:]), ("target", after[:1])):
-        for a, b, entity in chosen:
-            draft.actors.append(Party(role=role, text=entity.text, name_ar=entity.name_ar, name_en=entity.name_en,
-                                      entity_id=entity.id, actor_code=entity.actor_code,
-                                      span=Span(start=a, end=b, text=doc.raw[a:b], sentence=sentence.index)))
+def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]], sentence: Sentence,
+               cues: list[tuple[str, int, int]]) -> None:
+    assert doc.norm is not None
+    key = doc.norm.key[sentence.norm_start : sentence.norm_end]
+    actors = [(a, b, e) for a, b, e in names if e.type in ACTOR_TYPES
+              and not any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in names)]  # not inside a name
+    spans = [(_to_norm(doc, a, sentence), _to_norm(doc, b, sentence)) for a, b, _ in actors]
+    parties: list[Party] = []
+    for a, b, entity in actors:
+        parties.append(Party(role="source", text=entity.text, name_ar=entity.name_ar, name_en=entity.name_en,
+                             entity_id=entity.id, actor_code=entity.actor_code,
+                             span=Span(start=a, end=b, text=doc.raw[a:b], sentence=sentence.index)))
+    for generic in generic_parties(key, list(spans)):
+        a, b = doc.norm.raw_span(sentence.norm_start + generic.start, sentence.norm_start + generic.end)
+        spans.append((generic.start, generic.end))
+        parties.append(Party(role="source", text=doc.raw[a:b], name_en=generic.name_en, actor_code=generic.sector,
+                             span=Span(start=a, end=b, text=doc.raw[a:b], sentence=sentence.index)))
+    trigger = draft.trigger
+    reports = [(start, end) for role, start, end in cues if role in ("report", "anonymous")]
+    # civilians, journalists, refugees suffer violence, never wage it
+    victims = frozenset(i for i, party in enumerate(parties) if party.actor_code in VICTIM_SECTORS) \
+        if trigger.info.type in VIOLENT | {"COERCE"} else frozenset()
+    roles = assign_roles(key, (trigger.start, trigger.end), spans, clash=trigger.info.mode == "clash",
+                         casualty=trigger.info.mode == "kill", reports=reports, victims=victims)
+    seen: set[tuple[str, str]] = set()
+    for index in sorted(roles, key=lambda i: spans[i][0]):
+        party = parties[index]
+        identity = (roles[index], party.entity_id or party.name_en or party.text)
+        if identity not in seen:  # «الحوثيين … الحوثي» in one sentence is one party
+            seen.add(identity)
+            draft.actors.append(party.model_copy(update={"role": roles[index]}))
+    for role, start, end in cues:
+        if role not in ("report", "anonymous") or end > trigger.start:
+            continue
+        speaker = speaker_of(key, (start, end), spans) if role == "report" else None
+        a, b = doc.norm.raw_span(sentence.norm_start + start, sentence.norm_start + end)
+        quoted = parties[speaker] if speaker is not None else None
+        draft.attributions.append(Attribution(
+            kind="anonymous" if role == "anonymous" else "report",
+            speaker=quoted.text if quoted else None, entity_id=quoted.entity_id if quoted else None,
+            cue=Span(start=a, end=b, text=doc.raw[a:b], sentence=sentence.index),
+            span=quoted.span if quoted else None))
     if draft.trigger.info.type in VIOLENT:
         figures = [c for c in doc.casualties if c.span.sentence == sentence.index]
         totals = casualty_totals(figures)
@@ -236,16 +305,24 @@ def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]
 
 def _merged(drafts: list[_Draft]) -> list[_Draft]:
     """A violent event told over consecutive sentences is one event: the later sentence names no
-    other place and gives no figures of its own («انفجار … وأسفر الانفجار عن …»)."""
+    other place and gives no figures of its own («انفجار … وأسفر الانفجار عن …»). A definite
+    trigger with no place of its own («التفجير») later in the article names the violent event
+    told last, unless «آخر» or «جديد» marks it as another."""
     out: list[_Draft] = []
     for draft in drafts:
+        violent = [d for d in out if d.trigger.info.type in VIOLENT]
         last = out[-1] if out else None
+        anaphoric = draft.trigger.definite and not draft.own_place and not draft.own_date and bool(violent)
+        if anaphoric:
+            last = violent[-1]  # «التفجير» later in the article is the bombing told before
+        elif last is not None and draft.sentence - last.sentences[-1] > 1:
+            last = None
         figures = draft.fatalities is not None or draft.injuries is not None
         if (last is not None and draft.trigger.info.type in VIOLENT and last.trigger.info.type in VIOLENT
-                and draft.sentence - last.sentences[-1] <= 1 and draft.location_id == last.location_id
+                and draft.location_id == last.location_id
                 and not (figures and (last.fatalities is not None or last.injuries is not None))
                 and (not draft.own_place or draft.sentence == last.sentences[-1])
-                and _same_date(last.date, draft.date)):
+                and (anaphoric or _same_date(last.date, draft.date))):
             last.mentions += draft.mentions
             last.sentences += draft.sentences
             last.fatalities = last.fatalities if draft.fatalities is None else draft.fatalities \

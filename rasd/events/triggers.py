@@ -18,6 +18,7 @@ from rasd.text.tokens import proclitics
 from rasd.time.lexicon import alternation
 
 ACCUSATIVE = "\u0627"  # the alef of tanween fath («هجوماً»)
+ANOTHER = re.compile(r"\s+(?:ال)?(?:اخر|اخري|ثان|الثاني|الثانيه|جديد|جديده)(?!\w)")  # «الهجوم الآخر», «هجوم جديد»
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class Trigger:
     start: int  # folded-text offsets of the trigger word (clitics included)
     end: int
     future: bool  # written with the future «سـ»
+    definite: bool  # «الهجوم», «التفجير»: names an event already told, unless «آخر» follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,8 @@ def _lexicon() -> _Lexicon:
     prep = alternation(list(clitics.prepositions))
     future = alternation([fold(r["affix"]) for r in load_table("clitics") if r["kind"] == "future"])
     pronouns = alternation([fold(r["affix"]) for r in load_table("clitics") if r["kind"] == "pron"])
-    trigger_pattern = re.compile(rf"(?<!\w)(?:{conj})?(?:{prep})?(?P<future>{future})?(?:{re.escape(clitics.article)})?"
+    article = re.escape(clitics.article)
+    trigger_pattern = re.compile(rf"(?<!\w)(?:{conj})?(?:{prep})?(?P<future>{future})?(?P<article>{article})?"
                                  rf"(?P<word>{alternation(list(triggers))})"
                                  rf"(?:{ACCUSATIVE}|(?:{pronouns}))?(?!\w)")  # «قصفاً», «سيطرتها», «رفضته»
     cue_pattern = re.compile(rf"(?<!\w)(?:{conj})?(?:{prep})?(?P<word>{alternation(list(cues))})(?!\w)")
@@ -81,7 +84,8 @@ def find_triggers(key: str, skip: list[tuple[int, int]]) -> list[Trigger]:
     for m in lex.trigger_pattern.finditer(key):
         if any(a < m.end("word") and m.start("word") < b for a, b in skip):
             continue
-        found.append(Trigger(lex.triggers[m.group("word")], m.start(), m.end(), bool(m.group("future"))))
+        definite = bool(m.group("article")) and ANOTHER.match(key, m.end()) is None
+        found.append(Trigger(lex.triggers[m.group("word")], m.start(), m.end(), bool(m.group("future")), definite))
     return found
 
 

@@ -1,0 +1,170 @@
+"""Who acts and who is acted on: the parties of an event, from the words around its trigger.
+
+Arabic news states the parties of an event in a handful of shapes, read here from the linking
+words of ``lang/ar/party_words.tsv`` between the trigger and each candidate party:
+
+* the subject right after a verb, or the agent right after a verbal noun, acts
+  («سيطرت المقاومة على …», «سيطرة المقاومة على …»);
+* a party after «على», «ضد», «استهدفت» or after the head of an object («قصف مواقع الحوثيين»)
+  is acted on;
+* a party after an agent phrase acts («غارات شنتها مقاتلات التحالف», «بنيران مسلحين»);
+* in a clash both sides act («اشتباكات مع المقاومة», «معارك بين الجيش والفصائل»);
+* a party named before the trigger acts («الجيش الوطني شن هجوماً»), unless a reporting verb
+  stands between them: then it is the speaker, not a party;
+* a killing or an injury happens to the party named with it («مقتل 17 من داعش»,
+  «7 عناصر من داعش قتلوا»), unless an agent phrase names who did it;
+* parties joined by «و» share a role («مليشيات الحوثي والمخلوع صالح»).
+
+Words not linked by any of these shapes are left out: an unknown party stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.kb import default_kb
+from rasd.lang import load_table
+from rasd.text.normalize import fold
+from rasd.text.tokens import proclitics
+from rasd.time.lexicon import alternation
+
+AFTER_WORDS = 14  # how far after the trigger a linked party may stand
+BEFORE_WORDS = 8  # how far before it
+ADJECTIVE_WORDS = 2  # words (adjectives) allowed between a trigger and its agent («غارات جوية عنيفة X»)
+VICTIM_WORDS = 5  # words allowed between a killing and its victims («مقتل 49 مسلحا من تنظيم داعش»)
+PART_OF = re.compile(r"\s+(?:\S+\s+)?من\s+")  # «مسلحا من تنظيم داعش»: the named group is the party
+PART_OF_WORDS = 2  # «من عناصر تنظيم داعش»
+MARKERS = ("target_marker", "agent_marker", "clash_marker", "object_head")
+
+
+@dataclass(frozen=True, slots=True)
+class GenericParty:
+    """A party named by what it is rather than by name: «مدنيين», «مسلحين مجهولين»."""
+
+    start: int  # folded-sentence offsets
+    end: int
+    name_en: str
+    sector: str  # PLOVER sector code: CVL, UAF, REB…
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    markers: dict[str, str]  # folded word -> marker role
+    marker_pattern: re.Pattern[str]
+    generic: dict[str, tuple[str, str]]  # folded word -> (name_en, sector)
+    generic_pattern: re.Pattern[str]
+    coordination: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    rows = load_table("party_words")
+    markers = {fold(r["word"]): r["role"] for r in rows if r["role"] in MARKERS}
+    generic = {fold(r["word"]): (r["name_en"], r["sector"]) for r in rows if r["role"] == "generic"}
+    # «قوات الأمن التركية», «الفصائل المسلحة السورية»: adjectives and nisba forms extend the party
+    modifiers = [fold(r["word"]) for r in rows if r["role"] == "modifier"] + list(default_kb().demonyms)
+    clitics = proclitics()
+    conj = alternation(list(clitics.conjunctions))
+    prep = alternation(list(clitics.prepositions))
+    marker_pattern = re.compile(rf"(?<!\w)(?:{conj})?(?P<word>{alternation(list(markers))})(?!\w)")
+    generic_pattern = re.compile(rf"(?<!\w)(?:{conj})?(?:{prep})?(?P<word>(?:{alternation(list(generic))}))"
+                                 rf"(?P<modifiers>(?:\s+(?:{alternation(modifiers)}))*)(?!\w)")
+    # what may stand between two coordinated parties: «و», «والقوات», a comma
+    coordination = re.compile(r"\s*(?:[\u060c,]\s*)?(?:و|او|وقوات|وعناصر)?\s*")
+    return _Words(markers, marker_pattern, generic, generic_pattern, coordination)
+
+
+def generic_parties(key: str, taken: list[tuple[int, int]]) -> list[GenericParty]:
+    """Parties of a folded sentence named by what they are, outside the ``taken`` spans (names)."""
+    words = _words()
+    found = []
+    for m in words.generic_pattern.finditer(key):
+        start, end = m.start("word"), m.end("modifiers") if m.group("modifiers") else m.end("word")
+        if any(a < end and start < b for a, b in taken):
+            continue
+        part_of = PART_OF.match(key, end)
+        if part_of is not None and any(a >= part_of.end() and len(key[part_of.end() : a].split()) <= PART_OF_WORDS
+                                       for a, _ in taken):
+            continue
+        name_en, sector = words.generic[" ".join(m.group("word").split())]
+        found.append(GenericParty(start, end, name_en, sector))
+    return found
+
+
+def _last_marker(key: str, start: int, end: int) -> str | None:
+    """The role of the linking word closest before ``end`` within ``key[start:end]``."""
+    words = _words()
+    last = None
+    for m in words.marker_pattern.finditer(key, start, end):
+        last = words.markers[" ".join(m.group("word").split())]
+    return last
+
+
+def _coordinated(key: str, left_end: int, right_start: int) -> bool:
+    return right_start >= left_end and _words().coordination.fullmatch(key, left_end, right_start) is not None
+
+
+def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, int]], *, clash: bool,
+                 casualty: bool, reports: list[tuple[int, int]], victims: frozenset[int] = frozenset()
+                 ) -> dict[int, str]:
+    """Role (``source`` or ``target``) of each party of a folded sentence, by index into
+    ``parties`` (spans in ``key``); parties with no role are left out. ``reports`` are the spans
+    of reporting verbs («قال», «أعلن») before the trigger: whom they quote is a speaker, not a
+    party. ``victims`` can only be acted on (civilians in a violent event)."""
+    t_start, t_end = trigger
+    speakers = {speaker_of(key, cue, parties) for cue in reports if cue[1] <= t_start}
+    order = sorted((i for i in range(len(parties)) if i not in speakers), key=lambda i: parties[i][0])
+    after = [i for i in order if parties[i][0] >= t_end and len(key[t_end : parties[i][0]].split()) <= AFTER_WORDS]
+    before = [i for i in order if parties[i][1] <= t_start
+              and len(key[parties[i][1] : t_start].split()) <= BEFORE_WORDS]
+    roles: dict[int, str] = {}
+    previous: int | None = None
+    for i in after:
+        start = parties[i][0]
+        if previous is not None and _coordinated(key, parties[previous][1], start):
+            if previous in roles:
+                roles[i] = roles[previous]
+            previous = i
+            continue
+        anchor = parties[previous][1] if previous is not None else t_end
+        marker = _last_marker(key, anchor, start) or (_last_marker(key, t_end, start) if previous is None else None)
+        if marker == "agent_marker" or (marker == "clash_marker" and clash):
+            roles[i] = "source"
+        elif marker in ("target_marker", "object_head", "clash_marker"):
+            roles[i] = "target"
+        elif previous is None and len(key[t_end:start].split()) <= (VICTIM_WORDS if casualty else ADJECTIVE_WORDS):
+            roles[i] = "target" if casualty else "source"  # «مقتل 17 داعشيا» / «سيطرت المقاومة»
+        if roles.get(i) == "source" and i in victims:
+            roles[i] = "target"
+        previous = i
+    if before:
+        nearest = before[-1]
+        reported = any(parties[nearest][1] <= a and b <= t_start for a, b in reports)
+        marker = _last_marker(key, parties[nearest][1], t_start)
+        if not reported and marker not in ("target_marker", "object_head"):
+            role = "target" if (casualty and marker != "agent_marker") or nearest in victims else "source"
+            if role == "target" or clash or "source" not in roles.values():
+                chain = [nearest]
+                for j in reversed(before[:-1]):
+                    if not _coordinated(key, parties[j][1], parties[chain[-1]][0]):
+                        break
+                    chain.append(j)
+                for j in chain:
+                    roles[j] = role
+    return roles
+
+
+SPEAKER_WORDS = 3  # «قال المتحدث باسم الجيش», «أعلن الجيش»: the speaker stands close to the verb
+
+
+def speaker_of(key: str, cue: tuple[int, int], parties: list[tuple[int, int]]) -> int | None:
+    """Index of the party that a reporting verb quotes: the one right after it («قال الجيش»),
+    else the one right before it («الجيش قال»); ``None`` when the sentence does not name it."""
+    c_start, c_end = cue
+    after = [i for i, (a, _) in enumerate(parties) if a >= c_end and len(key[c_end:a].split()) < SPEAKER_WORDS]
+    if after:
+        return min(after, key=lambda i: parties[i][0])
+    before = [i for i, (_, b) in enumerate(parties) if b <= c_start and len(key[b:c_start].split()) < SPEAKER_WORDS]
+    return max(before, key=lambda i: parties[i][1]) if before else None

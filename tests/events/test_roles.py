@@ -1,0 +1,84 @@
+"""Who acts and who is acted on, in the sentence shapes Arabic news uses."""
+
+from __future__ import annotations
+
+from rasd.doc import Document
+from rasd.events.roles import assign_roles, generic_parties, speaker_of
+from rasd.pipeline import Pipeline
+from rasd.schema import Article, Event
+from rasd.text.normalize import fold
+
+PIPELINE = Pipeline()
+
+
+def events(text: str) -> list[Event]:
+    return PIPELINE(Document(Article(id="r", text=text, published="2023-04-20"))).events
+
+
+def parties(event: Event, role: str) -> list[str]:
+    return [p.name_en or p.text for p in event.actors if p.role == role]
+
+
+def assault(text: str) -> Event:
+    (found,) = [e for e in events(text) if e.type == "ASSAULT"]
+    return found
+
+
+def test_verb_first_subject_acts_and_the_object_after_ala_is_acted_on() -> None:
+    found = assault("سيطرت قوات سوريا الديمقراطية على مواقع تنظيم داعش في ريف دير الزور.")
+    assert parties(found, "source") == ["Syrian Democratic Forces"]
+    assert parties(found, "target") == ["Islamic State"]
+
+
+def test_agent_phrase_after_the_trigger_names_who_struck() -> None:
+    found = assault("قتل خمسة مدنيين في غارات جوية شنتها طائرات التحالف الدولي على قرية قرب الرقة.")
+    assert parties(found, "source") == ["Global Coalition to Defeat ISIS"]
+    assert parties(found, "target") == ["Civilians"]
+
+
+def test_both_sides_of_a_clash_act() -> None:
+    found = assault("اندلعت اشتباكات عنيفة بين الجيش الليبي وقوات الدعم السريع قرب الحدود.")
+    assert parties(found, "target") == []
+    assert [p.text for p in found.actors if p.role == "source"] == ["الجيش الليبي", "قوات الدعم السريع"]
+
+
+def test_the_victims_of_a_killing_are_acted_on() -> None:
+    found = assault("أعلن الجيش العراقي مقتل 12 مسلحا من تنظيم داعش في عملية بمحافظة الأنبار.")
+    assert parties(found, "target") == ["Islamic State"]
+    assert "Iraqi Army" not in parties(found, "target")  # the one who announces it is a speaker
+
+
+def test_the_speaker_is_an_attribution_not_a_party() -> None:
+    found = assault("قال الجيش اللبناني إن مسلحين مجهولين هاجموا دورية في بلدة عرسال.")
+    assert [a.speaker for a in found.attributions] == ["الجيش اللبناني"]
+    assert "Lebanese Armed Forces" not in parties(found, "source") + parties(found, "target")
+    assert parties(found, "source") == ["Armed men"]
+    raw = "قال الجيش اللبناني إن مسلحين مجهولين هاجموا دورية في بلدة عرسال."
+    for party in found.actors:
+        assert party.span is not None and raw[party.span.start : party.span.end] == party.span.text
+
+
+def test_civilians_never_wage_violence() -> None:
+    found = assault("قصف الجيش منازل المدنيين في حي سكني بمدينة درعا.")
+    assert "Civilians" in parties(found, "target")
+    assert "Civilians" not in parties(found, "source")
+
+
+def test_generic_parties_take_adjectives_and_give_way_to_names() -> None:
+    key = fold("اعتقلت قوات الأمن التركية عشرات المحتجين")
+    (police, protesters) = generic_parties(key, [])
+    assert key[police.start : police.end] == fold("قوات الأمن التركية") and police.sector == "COP"
+    assert protesters.name_en == "Protesters"
+    key = fold("قتل 9 مسلحين من تنظيم داعش")
+    named = key.index(fold("تنظيم"))
+    assert generic_parties(key, [(named, len(key))]) == []  # the named group is the party
+
+
+def test_assign_roles_on_folded_spans() -> None:
+    key = fold("هاجم المتمردون مواقع الجيش ليلا")
+    trigger = (0, len("هاجم"))
+    spans = [(key.index("المتمردون"), key.index("المتمردون") + len("المتمردون")),
+             (key.index("الجيش"), key.index("الجيش") + len("الجيش"))]
+    assert assign_roles(key, trigger, spans, clash=False, casualty=False, reports=[]) == {0: "source", 1: "target"}
+    said = fold("قال الجيش إن")
+    assert speaker_of(said, (0, 3), [(4, 9)]) == 0
