@@ -12,9 +12,11 @@ from pathlib import Path
 import click
 
 from rasd import __version__
+from rasd.evaluate.gold import GoldError
+from rasd.evaluate.report import evaluate_dirs
 from rasd.extract import Extractor
 from rasd.ingest import Problem, read_inputs
-from rasd.output import console, table, to_json, to_jsonl
+from rasd.output import console, evaluation_table, table, to_json, to_jsonl
 from rasd.pipeline import TEXT_STAGES, Pipeline
 from rasd.schema import Article, Extraction
 from rasd.store import SqliteStore, default_db_path
@@ -158,3 +160,26 @@ def quantities_command(text: str) -> None:
                       "weapon": w.name})
     found.sort(key=lambda item: (int(str(item["start"])), str(item["type"])))
     click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+
+
+@main.command("evaluate")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("pred_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["summary", "json", "markdown"]), default="summary",
+              help="summary: totals in one table; json: the full report; markdown: per-article figures.")
+def evaluate_command(gold_dir: Path, pred_dir: Path, fmt: str) -> None:
+    """Score the `rasd extract` JSON files of PRED_DIR against the gold files of GOLD_DIR
+    (`<id>.gold.json` against `<id>.json`)."""
+    try:
+        evaluation = evaluate_dirs(gold_dir, pred_dir)
+    except GoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for article in evaluation.articles:
+        if article.problem:
+            click.echo(f"rasd: unreadable prediction {article.problem}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(evaluation.as_dict(), ensure_ascii=False, indent=1))
+    elif fmt == "markdown":
+        click.echo(evaluation.markdown())
+    else:
+        console().print(evaluation_table(evaluation))

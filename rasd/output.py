@@ -11,6 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from rasd.evaluate.report import ATTRIBUTES, MEASURES, Evaluation
 from rasd.schema import Extraction
 
 
@@ -69,3 +70,19 @@ def table(extractions: Sequence[Extraction], console: Console, *, bidi: bool = F
             str(len(ex.events)),
         )
     console.print(grid)
+
+
+def evaluation_table(evaluation: Evaluation) -> Table:
+    """Precision, recall and F1 of each measure, and the attribute accuracy of matched events."""
+    report = evaluation.as_dict()
+    shown = Table(title=f"{report['articles']} articles")
+    for column in ("measure", "P", "R", "F1", "right", "gold", "predicted"):
+        shown.add_column(column, justify="left" if column == "measure" else "right")
+    for measure in MEASURES:
+        counts = evaluation.total(measure)
+        shown.add_row(measure, f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}",
+                      str(counts.found), str(counts.gold), str(counts.predicted))
+    for attribute in ATTRIBUTES:
+        rate = evaluation.attribute_rate(attribute)
+        shown.add_row(f"{attribute} of matched events", "", "", "—" if rate is None else f"{rate:.3f}", "", "", "")
+    return shown

@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from rasd.cli import main
-from tests.conftest import GOLD, SEED, SHARED
+from rasd.evaluate import evaluate_dirs
+from tests.conftest import GOLD, ROOT, SEED, SHARED
 
 FLOORS = {"published": 1.0, "date": 0.95, "location": 0.70, "fatalities": 0.8, "injuries": 0.85}
 SCORE_FLOORS = {("entities", "f1"): 0.84, ("entities", "p"): 0.95, ("events", "f1"): 0.72,
@@ -41,3 +42,16 @@ def test_quality_floors_on_shared_gold(tmp_path: Path) -> None:
         assert attributes[name] >= floor, (name, attributes[name])
     for (block, measure), floor in SCORE_FLOORS.items():
         assert report[block][measure] >= floor, (block, measure, report[block][measure])
+    # `rasd evaluate` gives users the referee's figures on their own gold
+    ours = evaluate_dirs(GOLD, tmp_path / "pred").as_dict()
+    for block in ("events", "assault", "source_actors", "target_actors", "entities"):
+        assert ours[block] == report[block], block
+    assert ours["attributes_of_matched_events"] == report["attributes_of_matched_events"]
+
+
+def test_the_quality_page_is_current() -> None:
+    if not SEED.exists():
+        pytest.skip("../shared is not beside this checkout")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "quality_report.py"), "--check"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
