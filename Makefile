@@ -35,6 +35,7 @@ bench: install
 	$(BIN)/python bench/bench_ingest.py --write docs/benchmarks.md
 	$(BIN)/python bench/bench_entities.py --write docs/benchmarks.md
 	$(BIN)/python bench/bench_time.py --write docs/benchmarks.md
+	$(BIN)/python bench/bench_extract.py --write docs/benchmarks.md
 
 data: install
 	$(BIN)/python scripts/build_normalization.py

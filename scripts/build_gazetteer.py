@@ -256,7 +256,8 @@ def cities(rows_out: list[Row], admin_codes: dict[tuple[str, str], str], capital
         if curated:
             names = [clean(curated["name_ar"]), *[clean(a) for a in split(curated["aliases_ar"])], *names]
         shortest = 2 if population >= SHORT_NAME_MIN_POPULATION else 3 if cc in ARABIC_SPEAKING else 4
-        names = [n for n in dict.fromkeys(names) if is_arabic(n) and len(fold(n).replace(" ", "")) >= shortest]
+        names = [n for n in dict.fromkeys(names) if is_arabic(n) and len(fold(n).replace(" ", "")) >= shortest
+                 and not any(len(word) == 1 and word != "و" for word in n.split())]  # «د مشق»: a stray space
         if not names:
             continue
         limit = allowed_frequency(population)

@@ -92,6 +92,7 @@ def events_stage(doc: Document) -> Document:
                 by_sentence.setdefault(m.sentence, []).append((m.start, m.end, entity))
     fallback_place = _main_country(doc, kb)
     published = doc.article.published
+    future_marks = [t.norm_start for t in doc.tokens if t.clitic is Clitic.FUTURE]  # «سـ» of «سيقصف»
     drafts: list[_Draft] = []
     last_date: DateInterval | None = None
     last_place: tuple[Location, str] | None = None
@@ -110,30 +111,37 @@ def events_stage(doc: Document) -> Document:
         if _date(doc.times, sentence.index) is not None:
             last_date = date
         references = {a for a, _, _ in names if _is_reference(sentence_key, _to_norm(doc, a, sentence))}
+        locatives = frozenset(a for a, _, _ in names if _is_locative(sentence_key, _to_norm(doc, a, sentence)))
         sentence_place = _place(names, kb, raw, sentence.index, references, None)
         inherited = last_place
         if sentence_place is not None and not _vaguer(sentence_place[0], last_place):
             last_place = sentence_place
-        seen_types: set[str] = set()
+        seen: set[tuple[str, str | None]] = set()
         cues = find_cues(sentence_key)
-        future_at = [t.norm_start - sentence.norm_start for t in doc.tokens
-                     if t.clitic is Clitic.FUTURE and sentence.norm_start <= t.norm_start < sentence.norm_end]
-        for trigger in triggers:
-            if trigger.info.type in seen_types:
-                continue
+        future_at = [at - sentence.norm_start for at in future_marks
+                     if sentence.norm_start <= at < sentence.norm_end]
+        bounds = [doc.norm.raw_span(sentence.norm_start + t.start, sentence.norm_start + t.end) for t in triggers]
+        for number, trigger in enumerate(triggers):
             modality = _modality(trigger, cues, sentence_key, future_at)
             if modality in ("negated", "future", "conditional", "historical"):
                 continue
             if date is not None and date.basis == "explicit" and published is not None and \
                     (published - date.end).days > HISTORICAL_DAYS:
                 continue  # «حرب 1994»: a past war the article recalls is not an event of the news
-            seen_types.add(trigger.info.type)
-            a, b = doc.norm.raw_span(sentence.norm_start + trigger.start, sentence.norm_start + trigger.end)
+            a, b = bounds[number]
             mention = Span(start=a, end=b, text=raw[a:b], sentence=sentence.index)
-            place = _place(names, kb, raw, sentence.index, references, a)
+            # the trigger's own clause first: «هجوم في أربيل دفع واشنطن لشن غارات في سوريا» is two events
+            low = bounds[number - 1][1] if number else sentence.start
+            high = bounds[number + 1][0] if number + 1 < len(bounds) else sentence.end
+            place = _place([n for n in names if low <= n[0] < high], kb, raw, sentence.index, references, a,
+                           locatives) or _place(names, kb, raw, sentence.index, references, a, locatives)
             own_place = place is not None and not _vaguer(place[0], inherited)
             if not own_place:
                 place = inherited or place
+            identity = (trigger.info.type, place[1] if place else None)
+            if identity in seen or (trigger.info.mode == "kill" and any(t == trigger.info.type for t, _ in seen)):
+                continue  # one event per type and place in a sentence; a toll belongs to the event told
+            seen.add(identity)
             draft = _Draft(trigger, sentence.index, mention, date or _publication(doc),
                            place[0] if place else fallback_place[0] if fallback_place else None,
                            place[1] if place else fallback_place[1] if fallback_place else None,
@@ -175,6 +183,17 @@ def _reference_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{words})\s+(?:\S+\s+)?(?:ل|و)?$")  # «شمالي عدن», «المتاخمة للبيضاء»
 
 
+@cache
+def _locative_pattern() -> re.Pattern[str]:
+    words = alternation([fold(r["word"]) for r in load_table("place_relations") if r["role"] == "locative"])
+    # «في أربيل», «في مدينة تعز», «داخل الحدود السورية», and a glued «بـ»: «بمدينة تعز», «ببغداد»
+    return re.compile(rf"(?:(?<!\w)(?:{words})\s+(?:\S+\s+)?|(?<!\w)و?ب(?:\S+\s+)?)$")
+
+
+def _is_locative(key: str, start: int) -> bool:
+    return _locative_pattern().search(key, max(0, start - 40), start) is not None
+
+
 def _is_reference(key: str, start: int) -> bool:
     """Whether the name at ``start`` of a folded sentence locates another place or a direction
     («في محافظة لحج شمالي عدن», «فروا باتجاه البيضاء») rather than the event."""
@@ -189,11 +208,14 @@ def _vaguer(place: Location, than: tuple[Location, str] | None) -> bool:
 
 
 def _place(names: list[tuple[int, int, Entity]], kb: KnowledgeBase, raw: str,
-           sentence: int, references: set[int], near: int | None) -> tuple[Location, str] | None:
+           sentence: int, references: set[int], near: int | None,
+           locatives: frozenset[int] = frozenset()) -> tuple[Location, str] | None:
     """The most precise place named in a sentence, not counting places inside a longer name
     («السعودية» of «التحالف بقيادة السعودية» is not where the event happened), nor places named
-    only to locate another one, unless the sentence names no other; of equally precise places,
-    the one nearest the trigger at ``near``."""
+    only to locate another one, unless the sentence names no other. A place introduced as where
+    something happens («في أربيل», «بمدينة تعز», «داخل الحدود السورية», ``locatives``) comes
+    before one named otherwise («عداء لواشنطن»); then the most precise; of equally precise
+    places, the one nearest the trigger at ``near``."""
     best: tuple[float, int, Location, str] | None = None
     entries = kb.entries
     for start, end, entity in names:
@@ -202,7 +224,8 @@ def _place(names: list[tuple[int, int, Entity]], kb: KnowledgeBase, raw: str,
         entry = entries.get(entity.kb_id or "")
         if entry is None or not entry.is_place or entry.lat is None:
             continue
-        rank: float = PRECISION_RANK.get(entry.precision or "", 0) + (0 if start in references else 10)
+        rank: float = PRECISION_RANK.get(entry.precision or "", 0) + (0 if start in references else 10) \
+            + (2 if start in locatives else 0)
         if near is not None:
             rank -= min(abs(start - near), 999) / 1000  # a tie-break only
         if best is None or rank > best[0]:
@@ -321,7 +344,8 @@ def _merged(drafts: list[_Draft]) -> list[_Draft]:
         if (last is not None and draft.trigger.info.type in VIOLENT and last.trigger.info.type in VIOLENT
                 and draft.location_id == last.location_id
                 and not (figures and (last.fatalities is not None or last.injuries is not None))
-                and (not draft.own_place or draft.sentence == last.sentences[-1])
+                and (not draft.own_place or draft.sentence == last.sentences[-1]
+                     or (figures and last.fatalities is None and last.injuries is None))  # the toll, told next
                 and (anaphoric or _same_date(last.date, draft.date))):
             last.mentions += draft.mentions
             last.sentences += draft.sentences

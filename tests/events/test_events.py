@@ -57,3 +57,27 @@ def test_seed_ain_al_asad_attack(shared: Path) -> None:
     assert ain[0].injuries == 0
     erbil = [e for e in found if e.fatalities == 1 and e.injuries == 9]
     assert erbil and erbil[0].location is not None and erbil[0].location.name_en == "Erbil"
+
+
+def test_a_conditional_demand_is_not_an_event() -> None:
+    found = events("وافقت الفصائل على وقف الهجمات بشرط أن يطالب رئيس الوزراء بانسحاب القوات الأجنبية.")
+    assert [e.type for e in found] == ["AGREE"]
+
+
+def test_two_attacks_at_two_places_in_one_sentence_stay_two() -> None:
+    found = events("أدى هجوم بطائرة مسيرة على مطار أربيل إلى شن غارات جوية على مواقع داخل الأراضي السورية.")
+    places = sorted((e.location.country if e.location else None) for e in found if e.type == "ASSAULT")
+    assert places == ["IQ", "SY"]
+
+
+def test_a_place_where_something_happens_comes_before_a_place_named_otherwise() -> None:
+    (attack,) = [e for e in events("استهدف قصف مدفعي بلدة في ريف إدلب شمال غربي سوريا، وحمّلت دمشق المسؤولية للفصائل.")
+                 if e.type == "ASSAULT"]
+    assert attack.location is not None and attack.location.name_en is not None
+    assert attack.location.name_en.startswith("Idlib")
+
+
+def test_the_toll_told_in_the_next_sentence_joins_the_attack() -> None:
+    found = events("استهدف هجوم صاروخي قاعدة عين الأسد الجوية أمس. وأسفر الهجوم على قاعدة عين الأسد عن إصابة جنديين.")
+    (attack,) = [e for e in found if e.type == "ASSAULT"]
+    assert attack.injuries == 2 and len(attack.mentions) == 2
