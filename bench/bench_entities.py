@@ -15,15 +15,13 @@ Usage: python bench/bench_entities.py [--limit N] [--write docs/benchmarks.md]
 
 from __future__ import annotations
 
-import argparse
-import json
 import platform
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPUS, peak_rss_mib, pin_to_one_core, run_child, section, write_section
+from common import CORPUS, corpus_main, pin_to_one_core, report_child, section
 
 
 def articles(limit: int) -> list[object]:
@@ -118,10 +116,7 @@ ENGINES = {"rasd entity stage": run_rasd, "rasd whole pipeline": run_rasd_pipeli
 
 def child(engine: str, limit: int) -> None:
     pin_to_one_core()
-    result = ENGINES[engine](limit)
-    result["rss_mib"] = peak_rss_mib()
-    result["engine"] = engine  # type: ignore[assignment]
-    print(json.dumps(result))
+    report_child(engine, ENGINES[engine](limit))
 
 
 def render(rows: list[dict[str, float]], limit: int) -> str:
@@ -146,23 +141,7 @@ def render(rows: list[dict[str, float]], limit: int) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=31030)
-    parser.add_argument("--child")
-    parser.add_argument("--write", type=Path)
-    args = parser.parse_args()
-    if not CORPUS.exists():
-        print(f"corpus not found: {CORPUS}", file=sys.stderr)
-        return 2
-    if args.child:
-        child(args.child, args.limit)
-        return 0
-    rows = [r for engine in ENGINES if (r := run_child(__file__, engine, "--limit", str(args.limit))) is not None]
-    table = render(rows, args.limit)
-    print(table)
-    if args.write:
-        write_section(args.write, "bench_entities", table)
-    return 0
+    return corpus_main(__file__, __doc__, list(ENGINES), child, render, "bench_entities")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ Usage: python bench/bench_ingest.py [--limit N] [--write docs/benchmarks.md]
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import platform
@@ -24,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPUS, peak_rss_mib, pin_to_one_core, run_child, section, write_section
+from common import CORPUS, corpus_main, peak_rss_mib, pin_to_one_core, section
 
 
 def run_rasd(limit: int) -> int:
@@ -104,23 +103,7 @@ def render(rows: list[dict[str, float]], limit: int) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=31030)
-    parser.add_argument("--child")
-    parser.add_argument("--write", type=Path, help="update this markdown file's benchmark section")
-    args = parser.parse_args()
-    if not CORPUS.exists():
-        print(f"corpus not found: {CORPUS}", file=sys.stderr)
-        return 2
-    if args.child:
-        child(args.child, args.limit)
-        return 0
-    rows = [r for engine in ENGINES if (r := run_child(__file__, engine, "--limit", str(args.limit))) is not None]
-    table = render(rows, args.limit)
-    print(table)
-    if args.write:
-        write_section(args.write, "bench_ingest", table)
-    return 0
+    return corpus_main(__file__, __doc__, list(ENGINES), child, render, "bench_ingest")
 
 
 if __name__ == "__main__":

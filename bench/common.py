@@ -3,11 +3,13 @@ and writing its table into its section of a markdown file."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,3 +50,33 @@ def write_section(path: Path, name: str, table: str) -> None:
 
 def section(name: str, lines: list[str]) -> str:
     return "\n".join([f"<!-- {name}:start -->", *lines, f"<!-- {name}:end -->"])
+
+
+def report_child(engine: str, result: dict[str, Any]) -> None:
+    """Print a child's result, with its peak memory, as the JSON line ``run_child`` reads."""
+    result["rss_mib"] = peak_rss_mib()
+    result["engine"] = engine
+    print(json.dumps(result))
+
+
+def corpus_main(script: str, doc: str | None, engines: list[str], child: Callable[[str, int], None],
+                render: Callable[[list[dict[str, Any]], int], str], name: str) -> int:
+    """The command line of a benchmark over the corpus: ``--limit N``, ``--write FILE``; each
+    engine runs in its own child process."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=31030, help="articles to read (default: all)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--write", type=Path, help="update this markdown file's benchmark section")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"corpus not found: {CORPUS}", file=sys.stderr)
+        return 2
+    if args.child:
+        child(args.child, args.limit)
+        return 0
+    rows = [r for engine in engines if (r := run_child(script, engine, "--limit", str(args.limit))) is not None]
+    table = render(rows, args.limit)
+    print(table)
+    if args.write:
+        write_section(args.write, name, table)
+    return 0
