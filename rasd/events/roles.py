@@ -107,15 +107,18 @@ def _coordinated(key: str, left_end: int, right_start: int) -> bool:
 
 
 def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, int]], *, clash: bool,
-                 casualty: bool, reports: list[tuple[int, int]], victims: frozenset[int] = frozenset()
-                 ) -> dict[int, str]:
+                 casualty: bool, reports: list[tuple[int, int]], victims: frozenset[int] = frozenset(),
+                 clause: tuple[int, int] | None = None) -> dict[int, str]:
     """Role (``source`` or ``target``) of each party of a folded sentence, by index into
     ``parties`` (spans in ``key``); parties with no role are left out. ``reports`` are the spans
     of reporting verbs («قال», «أعلن») before the trigger: whom they quote is a speaker, not a
-    party. ``victims`` can only be acted on (civilians in a violent event)."""
+    party. ``victims`` can only be acted on (civilians in a violent event). Parties outside the
+    ``clause`` (the span between the triggers around this one) belong to other events."""
     t_start, t_end = trigger
     speakers = {speaker_of(key, cue, parties) for cue in reports if cue[1] <= t_start}
-    order = sorted((i for i in range(len(parties)) if i not in speakers), key=lambda i: parties[i][0])
+    low, high = clause if clause is not None else (0, len(key))
+    inside = [i for i in range(len(parties)) if i not in speakers and low <= parties[i][0] and parties[i][1] <= high]
+    order = sorted(inside, key=lambda i: parties[i][0])
     after = [i for i in order if parties[i][0] >= t_end and len(key[t_end : parties[i][0]].split()) <= AFTER_WORDS]
     before = [i for i in order if parties[i][1] <= t_start
               and len(key[parties[i][1] : t_start].split()) <= BEFORE_WORDS]

@@ -23,6 +23,7 @@ mentions («the Erbil attack mentioned twice»).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ ACTOR_TYPES = frozenset({"GOVERNMENT", "MILITARY", "POLICE", "ARMED_GROUP", "POL
                          "INTERNATIONAL_ORGANIZATION", "ORGANIZATION", "PERSON", "GROUP"})
 VIOLENT = frozenset({"ASSAULT"})
 VICTIM_SECTORS = frozenset({"CVL", "JRN", "REF", "IDP"})
+SAME_PLACE_KM = 25.0  # two places this close may be one event's («مطار أربيل», «أربيل»)
 
 
 @dataclass(slots=True)
@@ -121,6 +123,15 @@ def events_stage(doc: Document) -> Document:
         future_at = [at - sentence.norm_start for at in future_marks
                      if sentence.norm_start <= at < sentence.norm_end]
         bounds = [doc.norm.raw_span(sentence.norm_start + t.start, sentence.norm_start + t.end) for t in triggers]
+        # the trigger's own clause first: «هجوم في أربيل دفع واشنطن لشن غارات في سوريا» is two events
+        scoped = []
+        for number, (a, _) in enumerate(bounds):
+            low = bounds[number - 1][1] if number else sentence.start
+            high = bounds[number + 1][0] if number + 1 < len(bounds) else sentence.end
+            # in the clause, a country counts only named as a place («في سوريا»), not as a doer
+            clause_names = [n for n in names if low <= n[0] < high and (n[2].type != "COUNTRY" or n[0] in locatives)]
+            scoped.append(_place(clause_names, kb, raw, sentence.index, references, a, locatives)
+                          or _place(names, kb, raw, sentence.index, references, a, locatives))
         for number, trigger in enumerate(triggers):
             modality = _modality(trigger, cues, sentence_key, future_at)
             if modality in ("negated", "future", "conditional", "historical"):
@@ -130,11 +141,7 @@ def events_stage(doc: Document) -> Document:
                 continue  # «حرب 1994»: a past war the article recalls is not an event of the news
             a, b = bounds[number]
             mention = Span(start=a, end=b, text=raw[a:b], sentence=sentence.index)
-            # the trigger's own clause first: «هجوم في أربيل دفع واشنطن لشن غارات في سوريا» is two events
-            low = bounds[number - 1][1] if number else sentence.start
-            high = bounds[number + 1][0] if number + 1 < len(bounds) else sentence.end
-            place = _place([n for n in names if low <= n[0] < high], kb, raw, sentence.index, references, a,
-                           locatives) or _place(names, kb, raw, sentence.index, references, a, locatives)
+            place = scoped[number]
             own_place = place is not None and not _vaguer(place[0], inherited)
             if not own_place:
                 place = inherited or place
@@ -146,7 +153,11 @@ def events_stage(doc: Document) -> Document:
                            place[0] if place else fallback_place[0] if fallback_place else None,
                            place[1] if place else fallback_place[1] if fallback_place else None,
                            own_place, _date(doc.times, sentence.index) is not None, modality=modality)
-            _arguments(doc, draft, names, sentence, cues)
+            # «شنت الطائرات غارات على …» is one event: only a trigger of another type ends the clause
+            others = [t for t in triggers if t.info.type != trigger.info.type]
+            clause = (max((t.end for t in others if t.end <= trigger.start), default=0),
+                      min((t.start for t in others if t.start >= trigger.end), default=len(sentence_key)))
+            _arguments(doc, draft, names, sentence, cues, clause, locatives | references)
             drafts.append(draft)
     doc.events = [_event(number, d) for number, d in enumerate(_merged(drafts), start=1)]
     return doc
@@ -180,7 +191,8 @@ def _location(entry: Entry, entity: Entity, span: Span | None) -> Location:
 @cache
 def _reference_pattern() -> re.Pattern[str]:
     words = alternation([fold(r["word"]) for r in load_table("place_relations") if r["role"] == "reference"])
-    return re.compile(rf"(?<!\w)(?:{words})\s+(?:\S+\s+)?(?:ل|و)?$")  # «شمالي عدن», «المتاخمة للبيضاء»
+    # «شمالي عدن», «المتاخمة للبيضاء»; but «في شمال العراق» is where the event is
+    return re.compile(rf"(?<!\w)(?<!في\s)(?:{words})\s+(?:\S+\s+)?(?:ل|و)?$")
 
 
 @cache
@@ -276,18 +288,30 @@ def _modality(trigger: Trigger, cues: list[tuple[str, int, int]], key: str, futu
 
 
 def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]], sentence: Sentence,
-               cues: list[tuple[str, int, int]]) -> None:
+               cues: list[tuple[str, int, int]], clause: tuple[int, int], places_named: frozenset[int]) -> None:
+    """Parties, attributions, figures and weapons of one event; parties are looked for in the
+    trigger's ``clause`` (between the triggers around it, folded-sentence offsets)."""
     assert doc.norm is not None
     key = doc.norm.key[sentence.norm_start : sentence.norm_end]
-    actors = [(a, b, e) for a, b, e in names if e.type in ACTOR_TYPES
-              and not any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in names)]  # not inside a name
-    spans = [(_to_norm(doc, a, sentence), _to_norm(doc, b, sentence)) for a, b, _ in actors]
+    outermost = [(a, b, e) for a, b, e in names
+                 if not any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in names)]  # not inside a name
+    named = [(a, b, e) for a, b, e in outermost if e.type in ACTOR_TYPES]
+    generics = generic_parties(key, [(_to_norm(doc, a, sentence), _to_norm(doc, b, sentence)) for a, b, _ in named])
+    # a country named as a doer, not as a place nor as the nisba of another party
+    # («دفع الولايات المتحدة لشن غارات», not «في سوريا» or «القوات العراقية») is a party too
+    for a, b, entity in outermost:
+        start, end = _to_norm(doc, a, sentence), _to_norm(doc, b, sentence)
+        if entity.type == "COUNTRY" and a not in places_named \
+                and not any(g.start < end and start < g.end for g in generics):
+            named.append((a, b, entity))
+    named.sort(key=lambda n: n[0])
+    spans = [(_to_norm(doc, a, sentence), _to_norm(doc, b, sentence)) for a, b, _ in named]
     parties: list[Party] = []
-    for a, b, entity in actors:
+    for a, b, entity in named:
         parties.append(Party(role="source", text=entity.text, name_ar=entity.name_ar, name_en=entity.name_en,
                              entity_id=entity.id, actor_code=entity.actor_code,
                              span=Span(start=a, end=b, text=doc.raw[a:b], sentence=sentence.index)))
-    for generic in generic_parties(key, list(spans)):
+    for generic in generics:
         a, b = doc.norm.raw_span(sentence.norm_start + generic.start, sentence.norm_start + generic.end)
         spans.append((generic.start, generic.end))
         parties.append(Party(role="source", text=doc.raw[a:b], name_en=generic.name_en, actor_code=generic.sector,
@@ -298,7 +322,7 @@ def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]
     victims = frozenset(i for i, party in enumerate(parties) if party.actor_code in VICTIM_SECTORS) \
         if trigger.info.type in VIOLENT | {"COERCE"} else frozenset()
     roles = assign_roles(key, (trigger.start, trigger.end), spans, clash=trigger.info.mode == "clash",
-                         casualty=trigger.info.mode == "kill", reports=reports, victims=victims)
+                         casualty=trigger.info.mode == "kill", reports=reports, victims=victims, clause=clause)
     seen: set[tuple[str, str]] = set()
     for index in sorted(roles, key=lambda i: spans[i][0]):
         party = parties[index]
@@ -307,7 +331,7 @@ def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]
             seen.add(identity)
             draft.actors.append(party.model_copy(update={"role": roles[index]}))
     for role, start, end in cues:
-        if role not in ("report", "anonymous") or end > trigger.start:
+        if role not in ("report", "anonymous") or end > trigger.start or start < clause[0]:
             continue
         speaker = speaker_of(key, (start, end), spans) if role == "report" else None
         a, b = doc.norm.raw_span(sentence.norm_start + start, sentence.norm_start + end)
@@ -334,15 +358,15 @@ def _merged(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for draft in drafts:
         violent = [d for d in out if d.trigger.info.type in VIOLENT]
-        last = out[-1] if out else None
+        # the violent event told last at this place, in this sentence or the one before
+        recent = [d for d in violent if draft.sentence - d.sentences[-1] <= 1 and _same_place(d, draft)]
+        last = recent[-1] if recent else None
         anaphoric = draft.trigger.definite and not draft.own_place and not draft.own_date and bool(violent)
         if anaphoric:
             last = violent[-1]  # «التفجير» later in the article is the bombing told before
-        elif last is not None and draft.sentence - last.sentences[-1] > 1:
-            last = None
         figures = draft.fatalities is not None or draft.injuries is not None
         if (last is not None and draft.trigger.info.type in VIOLENT and last.trigger.info.type in VIOLENT
-                and draft.location_id == last.location_id
+                and _same_place(last, draft)
                 and not (figures and (last.fatalities is not None or last.injuries is not None))
                 and (not draft.own_place or draft.sentence == last.sentences[-1]
                      or (figures and last.fatalities is None and last.injuries is None))  # the toll, told next
@@ -359,6 +383,23 @@ def _merged(drafts: list[_Draft]) -> list[_Draft]:
             continue
         out.append(draft)
     return out
+
+
+def _same_place(a: _Draft, b: _Draft) -> bool:
+    """The same place, or two within a town's reach («مطار أربيل» and «أربيل»)."""
+    if a.location_id == b.location_id:
+        return True
+    x, y = a.location, b.location
+    if x is None or y is None or x.lat is None or x.lon is None or y.lat is None or y.lon is None \
+            or "country" in (x.precision, y.precision):
+        return False
+    return _km((x.lat, x.lon), (y.lat, y.lon)) <= SAME_PLACE_KM
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _same_date(a: DateInterval | None, b: DateInterval | None) -> bool:

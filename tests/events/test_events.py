@@ -81,3 +81,10 @@ def test_the_toll_told_in_the_next_sentence_joins_the_attack() -> None:
     found = events("استهدف هجوم صاروخي قاعدة عين الأسد الجوية أمس. وأسفر الهجوم على قاعدة عين الأسد عن إصابة جنديين.")
     (attack,) = [e for e in found if e.type == "ASSAULT"]
     assert attack.injuries == 2 and len(attack.mentions) == 2
+
+
+def test_the_toll_joins_its_attack_across_another_event() -> None:
+    found = events("أدى هجوم صاروخي على مطار أربيل إلى شن غارات جوية على مواقع داخل الأراضي السورية. "
+                   "وأسفر هجوم أربيل عن مقتل متعاقد وإصابة تسعة آخرين.")
+    erbil = [e for e in found if e.type == "ASSAULT" and e.location is not None and e.location.country == "IQ"]
+    assert len(erbil) == 1 and (erbil[0].fatalities, erbil[0].injuries) == (1, 9)

@@ -82,3 +82,17 @@ def test_assign_roles_on_folded_spans() -> None:
     assert assign_roles(key, trigger, spans, clash=False, casualty=False, reports=[]) == {0: "source", 1: "target"}
     said = fold("قال الجيش إن")
     assert speaker_of(said, (0, 3), [(4, 9)]) == 0
+
+
+def test_a_country_acts_when_it_is_not_named_as_a_place() -> None:
+    found = assault("ردت تركيا بشن غارات جوية على مواقع حزب العمال الكردستاني في شمال العراق.")
+    assert parties(found, "source") == ["Türkiye"]
+    assert parties(found, "target") == ["Kurdistan Workers' Party"]
+    located = assault("قتل ثلاثة مدنيين في قصف على بلدة في سوريا.")
+    assert "Syria" not in parties(located, "source") + parties(located, "target")
+
+
+def test_a_speaker_in_another_clause_does_not_report_the_event() -> None:
+    text = "ورغم إعلان الحركة أنها لا علاقة لها بالتفجير، اتهمت الحكومة حركة الشباب بالوقوف وراءه."
+    (accuse,) = [e for e in events(text) if e.type == "ACCUSE"]
+    assert accuse.attributions == []
