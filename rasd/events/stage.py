@@ -276,6 +276,8 @@ def _modality(trigger: Trigger, cues: list[tuple[str, int, int]], key: str, futu
         near = len(key[end : trigger.start].split()) <= NEGATION_WORDS
         if role == "negation" and near:
             return "negated"  # «لم يسفر», «وقف الهجمات»
+        if role == "state" and key[end:trigger.start].strip() == "":
+            return "negated"  # «تحت سيطرة المقاومة»: who holds a place, not a takeover
         if role == "past_reference" and (near or key[end : end + 1] in ("", "\u060c", ",")):
             return "historical"  # «المتهمين بتفجير المسجد», «في السابق، كانت الهجمات»
         if role == "future":

@@ -88,3 +88,10 @@ def test_the_toll_joins_its_attack_across_another_event() -> None:
                    "وأسفر هجوم أربيل عن مقتل متعاقد وإصابة تسعة آخرين.")
     erbil = [e for e in found if e.type == "ASSAULT" and e.location is not None and e.location.country == "IQ"]
     assert len(erbil) == 1 and (erbil[0].fatalities, erbil[0].injuries) == (1, 9)
+
+
+def test_who_holds_a_place_is_no_takeover() -> None:
+    held = events("قال المحافظ إن معظم أحياء المدينة باتت تحت سيطرة القوات الحكومية منذ أشهر.")
+    assert [e for e in held if e.type == "ASSAULT"] == []
+    taken = events("سيطرت القوات الحكومية على معظم أحياء المدينة أمس.")
+    assert [e.type for e in taken] == ["ASSAULT"]
