@@ -258,13 +258,25 @@ def _cues(lex: _Lexicon, key: str, skip: list[tuple[int, int]]) -> list[_Cue]:
     merged: list[_Cue] = []
     for cue in found:
         last = merged[-1] if merged else None
-        if (last is not None and cue.conj and _words_between(key, last.end, cue.start) == 0
+        # «مقتل وإصابة 19» is one figure; «عناصر قتلوا وجرح أربعة» is two clauses: the verb
+        # before «و» already has its subject («قتلوا», «قتلا»)
+        has_subject = last is not None and last.role == "verb" and key[last.start : last.end].endswith(("وا", "ا"))
+        if (last is not None and cue.conj and _words_between(key, last.end, cue.start) == 0 and not has_subject
                 and {last.category, cue.category} == {"killed", "injured"}
                 and (last.role == cue.role or {last.role, cue.role} <= {"verb", "noun_event"})):
             merged[-1] = _Cue("killed_or_injured", cue.role, last.start, cue.end, last.conj)
             continue
         merged.append(cue)
     return merged
+
+
+PARTITIVE = re.compile(r"\s*من\s+(?:\S+\s+){0,4}$")  # «7 عناصر من تنظيم داعش قتلوا»
+
+
+def _partitive(key: str, start: int, end: int) -> bool:
+    """Whether ``key[start:end]`` is a «من …» phrase of at most four words naming whose members
+    the counted persons are."""
+    return PARTITIVE.match(key[start:end] + " ") is not None
 
 
 def _words_between(key: str, start: int, end: int) -> int:
@@ -361,7 +373,7 @@ def _figure(lex: _Lexicon, key: str, cue: _Cue, limit: int, quantities: list[Qua
         for i, q in enumerate(quantities):
             # «ثلاثة جنود قتلوا»: a counted person right before the verb
             if i not in used and q.noun in lex.persons and q.noun_end <= cue.start and \
-                    _words_between(key, q.noun_end, cue.start) == 0:
+                    (_words_between(key, q.noun_end, cue.start) == 0 or _partitive(key, q.noun_end, cue.start)):
                 return take(i, q.start, cue.end)
         second = _word_at(key, following.end()) if following is not None else None
         if second is not None and second.end() <= limit and _one_victim(lex, second.group(1)) and \
