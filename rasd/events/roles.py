@@ -72,7 +72,8 @@ def _words() -> _Words:
     generic_pattern = re.compile(rf"(?<!\w)(?:{conj})?(?:{prep})?(?P<word>(?:{alternation(list(generic))}))"
                                  rf"(?P<modifiers>(?:\s+(?:{alternation(modifiers)}))*)(?!\w)")
     # what may stand between two coordinated parties: «و», «والقوات», a comma
-    coordination = re.compile(r"\s*(?:[\u060c,]\s*)?(?:و|او|وقوات|وعناصر)?\s*")
+    # «قوات "الجيش الوطني" و"المقاومة الشعبية"»: quotation marks may wrap either name
+    coordination = re.compile(r"[\s\"'«»“”]*(?:[\u060c,]\s*)?(?:و|او|وقوات|وعناصر)?[\s\"'«»“”]*")
     return _Words(markers, marker_pattern, generic, generic_pattern, coordination)
 
 

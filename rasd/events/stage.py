@@ -33,6 +33,7 @@ from rasd.doc import Clitic, Document, Sentence
 from rasd.events.roles import assign_roles, generic_parties, speaker_of
 from rasd.events.triggers import Trigger, find_cues, find_triggers
 from rasd.kb import KnowledgeBase, default_kb
+from rasd.kb.matcher import variants
 from rasd.kb.model import Entry
 from rasd.lang import load_table
 from rasd.quantities.extract import casualty_totals
@@ -161,6 +162,13 @@ def events_stage(doc: Document) -> Document:
             drafts.append(draft)
     doc.events = [_event(number, d) for number, d in enumerate(_merged(drafts), start=1)]
     return doc
+
+
+def _nisba(folded: str) -> bool:
+    """Whether a country mention is its nisba adjective («اليمني», «السورية»), which describes
+    another party rather than naming the country as one."""
+    demonyms = default_kb().demonyms
+    return any(reading in demonyms for reading, _ in variants(folded)) if " " not in folded else False
 
 
 def _to_norm(doc: Document, raw_offset: int, sentence: Sentence) -> int:
@@ -303,7 +311,7 @@ def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]
     # («دفع الولايات المتحدة لشن غارات», not «في سوريا» or «القوات العراقية») is a party too
     for a, b, entity in outermost:
         start, end = _to_norm(doc, a, sentence), _to_norm(doc, b, sentence)
-        if entity.type == "COUNTRY" and a not in places_named \
+        if entity.type == "COUNTRY" and a not in places_named and not _nisba(key[start:end]) \
                 and not any(g.start < end and start < g.end for g in generics):
             named.append((a, b, entity))
     named.sort(key=lambda n: n[0])

@@ -96,3 +96,9 @@ def test_a_speaker_in_another_clause_does_not_report_the_event() -> None:
     text = "ورغم إعلان الحركة أنها لا علاقة لها بالتفجير، اتهمت الحكومة حركة الشباب بالوقوف وراءه."
     (accuse,) = [e for e in events(text) if e.type == "ACCUSE"]
     assert accuse.attributions == []
+
+
+def test_quoted_names_joined_by_wa_share_a_role_and_a_nisba_is_no_party() -> None:
+    found = assault('قالت الوكالة إن قوات "الجيش الوطني" و"المقاومة الشعبية" اليمني سيطرت على مدينة زنجبار.')
+    assert [p.text for p in found.actors if p.role == "source"] == ["الجيش الوطني", "المقاومة الشعبية"]
+    assert "اليمني" not in [p.text for p in found.actors]
