@@ -21,26 +21,17 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPUS, corpus_main, pin_to_one_core, report_child, section
+from common import corpus_articles, corpus_main, pin_to_one_core, report_child, section
 
 
 def articles(limit: int) -> list[object]:
     """The first ``limit`` articles Rasd accepts (the peers read the same texts)."""
-    from rasd.ingest import Problem, read_inputs
-
-    found = []
-    for item in read_inputs([CORPUS]):
-        if not isinstance(item, Problem):
-            found.append(item)
-        if len(found) >= limit:
-            break
-    return found
+    return list(corpus_articles(limit))
 
 
 def run_rasd(limit: int) -> dict[str, float]:
     """Per article: the text layer (not timed), then the entity stage (timed). Streams."""
     from rasd.doc import Document
-    from rasd.ingest import Problem, read_inputs
     from rasd.kb import EntityStage, load_kb
     from rasd.pipeline import TEXT_STAGES, Pipeline
 
@@ -51,33 +42,25 @@ def run_rasd(limit: int) -> dict[str, float]:
     text = Pipeline(TEXT_STAGES)
     seconds = 0.0
     done = mentions = 0
-    for item in read_inputs([CORPUS]):
-        if isinstance(item, Problem):
-            continue
+    for item in corpus_articles(limit):
         doc = text(Document(item))
         started = time.perf_counter()
         stage(doc)
         seconds += time.perf_counter() - started
         mentions += sum(len(e.mentions) for e in doc.entities)
         done += 1
-        if done >= limit:
-            break
     return {"articles": done, "seconds": seconds, "kb_load": load, "mentions": mentions}
 
 
 def run_rasd_pipeline(limit: int) -> dict[str, float]:
     from rasd.extract import Extractor
-    from rasd.ingest import Problem, read_inputs
 
     extractor = Extractor()
     started = time.perf_counter()
     done = 0
-    for item in read_inputs([CORPUS]):
-        if not isinstance(item, Problem):
-            extractor.document(item)
-            done += 1
-        if done >= limit:
-            break
+    for item in corpus_articles(limit):
+        extractor.document(item)
+        done += 1
     return {"articles": done, "seconds": time.perf_counter() - started}
 
 

@@ -23,14 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_entities import run_spacy
-from common import CORPUS, corpus_main, pin_to_one_core, report_child, section
+from common import corpus_articles, corpus_main, pin_to_one_core, report_child, section
 
 NAME = "bench_extract"
 
 
 def run_rasd(limit: int) -> dict[str, float]:
     from rasd.extract import Extractor
-    from rasd.ingest import Problem, read_inputs
     from rasd.kb import default_kb
 
     started = time.perf_counter()
@@ -40,14 +39,10 @@ def run_rasd(limit: int) -> dict[str, float]:
     latencies: list[float] = []
     events = 0
     started = time.perf_counter()
-    for item in read_inputs([CORPUS]):
-        if isinstance(item, Problem):
-            continue
+    for item in corpus_articles(limit):
         began = time.perf_counter()
         events += len(extractor.extract(item).events)
         latencies.append(time.perf_counter() - began)
-        if len(latencies) >= limit:
-            break
     seconds = time.perf_counter() - started  # reading and decompressing included
     cuts = statistics.quantiles(latencies, n=100)
     return {"articles": len(latencies), "seconds": seconds, "kb_load": load, "events": events,

@@ -23,22 +23,18 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPUS, corpus_main, peak_rss_mib, pin_to_one_core, section
+from common import CORPUS, corpus_articles, corpus_main, peak_rss_mib, pin_to_one_core, section
 
 
 def run_rasd(limit: int) -> int:
     from rasd.extract import Extractor
-    from rasd.ingest import Problem, read_inputs
     from rasd.pipeline import TEXT_STAGES, Pipeline
 
     extractor = Extractor(Pipeline(TEXT_STAGES))
     done = 0
-    for item in read_inputs([CORPUS]):
-        if not isinstance(item, Problem):
-            extractor.document(item)
-            done += 1
-        if done >= limit:
-            break
+    for item in corpus_articles(limit):
+        extractor.document(item)
+        done += 1
     return done
 
 

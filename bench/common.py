@@ -9,7 +9,7 @@ import os
 import resource
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -80,3 +80,13 @@ def corpus_main(script: str, doc: str | None, engines: list[str], child: Callabl
     if args.write:
         write_section(args.write, name, table)
     return 0
+
+
+def corpus_articles(limit: int) -> Iterator[Any]:
+    """The first ``limit`` articles of the corpus that Rasd accepts, read as they are consumed
+    (so a timed loop over them includes reading and decompressing)."""
+    from itertools import islice
+
+    from rasd.ingest import Problem, read_inputs
+
+    yield from islice((item for item in read_inputs([CORPUS]) if not isinstance(item, Problem)), limit)

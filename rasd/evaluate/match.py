@@ -8,19 +8,18 @@ and each gold event and each prediction is used once.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
 from rasd.evaluate.gold import NOT_SCORED, GoldEvent, GoldPlace
+from rasd.kb.geocode import distance_km
 from rasd.schema import DateInterval, Event, Location
 from rasd.text.normalize import fold
 
 SLACK = timedelta(days=1)
 PLACE_KM = 25.0  # a place this close is right
 NEAR_KM = 150.0  # a place farther than this cannot be the same event
-EARTH_KM = 6371.0
 PUNCTUATION = re.compile(r"[^\w\s]")
 FILLER = frozenset({"the", "al", "el"})
 
@@ -41,12 +40,6 @@ def name_key(name: str) -> str:
 
 def name_keys(names: Iterable[str | None]) -> set[str]:
     return {key for key in (name_key(n) for n in names if n) if key}
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_KM * math.asin(math.sqrt(h))
 
 
 def _days(value: DateInterval | None) -> tuple[date, date] | None:
@@ -81,7 +74,7 @@ def place_right(gold: GoldPlace | None, predicted: Location | None) -> bool:
     gold_point, point = _coords(gold), _coords(predicted)
     if gold.precision == "country" or gold_point is None:
         return gold.country is not None and gold.country == (predicted.country or "").upper()
-    return point is not None and km(gold_point, point) <= PLACE_KM
+    return point is not None and distance_km(gold_point, point) <= PLACE_KM
 
 
 def _places_compatible(gold: GoldPlace | None, predicted: Location | None) -> bool:
@@ -94,7 +87,7 @@ def _places_compatible(gold: GoldPlace | None, predicted: Location | None) -> bo
         return False
     gold_point, point = _coords(gold), _coords(predicted)
     if gold_point and point and gold.precision != "country" and predicted.precision != "country":
-        return km(gold_point, point) <= NEAR_KM
+        return distance_km(gold_point, point) <= NEAR_KM
     return True
 
 

@@ -23,7 +23,6 @@ mentions («the Erbil attack mentioned twice»).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from rasd.doc import Clitic, Document, Sentence
 from rasd.events.roles import assign_roles, generic_parties, speaker_of
 from rasd.events.triggers import Trigger, find_cues, find_triggers
 from rasd.kb import KnowledgeBase, default_kb
+from rasd.kb.geocode import distance_km
 from rasd.kb.matcher import variants
 from rasd.kb.model import Entry
 from rasd.lang import load_table
@@ -403,13 +403,7 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
     if x is None or y is None or x.lat is None or x.lon is None or y.lat is None or y.lon is None \
             or "country" in (x.precision, y.precision):
         return False
-    return _km((x.lat, x.lon), (y.lat, y.lon)) <= SAME_PLACE_KM
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return distance_km((x.lat, x.lon), (y.lat, y.lon)) <= SAME_PLACE_KM
 
 
 def _same_date(a: DateInterval | None, b: DateInterval | None) -> bool:
