@@ -36,6 +36,8 @@ ADJECTIVE_WORDS = 2  # words (adjectives) allowed between a trigger and its agen
 VICTIM_WORDS = 5  # words allowed between a killing and its victims («مقتل 49 مسلحا من تنظيم داعش»)
 PART_OF = re.compile(r"\s+(?:\S+\s+)?من\s+")  # «مسلحا من تنظيم داعش»: the named group is the party
 PART_OF_WORDS = 2  # «من عناصر تنظيم داعش»
+OBJECT_REACH = 16  # characters before a party where the head of its object phrase may stand («أرتالا للحوثيين»)
+POINTER_ENDINGS = ("\u0647", "\u0647\u0627")  # folded «ـه», «ـها»: «مصدره», «شنتها»
 MARKERS = ("target_marker", "agent_marker", "clash_marker", "object_head")
 
 
@@ -85,6 +87,8 @@ def generic_parties(key: str, taken: list[tuple[int, int]]) -> list[GenericParty
         start, end = m.start("word"), m.end("modifiers") if m.group("modifiers") else m.end("word")
         if any(a < end and start < b for a, b in taken):
             continue
+        if any(a >= end and key[end:a].strip() == "" for a, _ in taken):
+            continue  # «المسلحين الحوثيين»: the name that follows says who they are
         part_of = PART_OF.match(key, end)
         if part_of is not None and any(a >= part_of.end() and len(key[part_of.end() : a].split()) <= PART_OF_WORDS
                                        for a, _ in taken):
@@ -98,13 +102,26 @@ def _last_marker(key: str, start: int, end: int) -> str | None:
     """The role of the linking word closest before ``end`` within ``key[start:end]``."""
     words = _words()
     last = None
+    pointer = False
     for m in words.marker_pattern.finditer(key, start, end):
-        last = words.markers[" ".join(m.group("word").split())]
+        word = " ".join(m.group("word").split())
+        role = words.markers[word]
+        # «قصف مصدره مواقع الفصائل», «قذائف أطلقتها مواقع الجيش»: a relative phrase, its pronoun
+        # pointing back at the attack, names the doer whatever noun heads it; but «قصفت طائرات
+        # مواقع الحوثيين» strikes the positions
+        if not (role == "object_head" and pointer):
+            last = role
+            pointer = role == "agent_marker" and word.endswith(POINTER_ENDINGS)
     return last
 
 
+# «كتائب حزب الله، الجماعة الأكثر عداء لواشنطن، وكتائب سيد الشهداء»: a description between commas
+APPOSITIVE = re.compile(r"\s*[\u060c,]\s*ال\S+(?:\s+[^\s\u060c,.]+){0,6}\s*[\u060c,]\s*و")
+
+
 def _coordinated(key: str, left_end: int, right_start: int) -> bool:
-    return right_start >= left_end and _words().coordination.fullmatch(key, left_end, right_start) is not None
+    return right_start >= left_end and (_words().coordination.fullmatch(key, left_end, right_start) is not None
+                                         or APPOSITIVE.fullmatch(key, left_end, right_start) is not None)
 
 
 def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, int]], *, clash: bool,
@@ -121,6 +138,9 @@ def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, in
     inside = [i for i in range(len(parties)) if i not in speakers and low <= parties[i][0] and parties[i][1] <= high]
     order = sorted(inside, key=lambda i: parties[i][0])
     after = [i for i in order if parties[i][0] >= t_end and len(key[t_end : parties[i][0]].split()) <= AFTER_WORDS]
+    for i in order:  # a party coordinated with the last one in reach shares its role, however far
+        if after and parties[i][0] > parties[after[-1]][0] and _coordinated(key, parties[after[-1]][1], parties[i][0]):
+            after.append(i)
     before = [i for i in order if parties[i][1] <= t_start
               and len(key[parties[i][1] : t_start].split()) <= BEFORE_WORDS]
     roles: dict[int, str] = {}
@@ -134,6 +154,10 @@ def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, in
             continue
         anchor = parties[previous][1] if previous is not None else t_end
         marker = _last_marker(key, anchor, start) or (_last_marker(key, t_end, start) if previous is None else None)
+        head = key.find(" ", start, parties[i][1])
+        word_start = key.rfind(" ", 0, start) + 1  # with a glued preposition: «لطيران»
+        if _last_marker(key, word_start, head if head > 0 else parties[i][1]) == "agent_marker":
+            marker = "agent_marker"  # the name itself says it acts: «غارة لطيران التحالف الدولي»
         if marker == "agent_marker" or (marker == "clash_marker" and clash):
             roles[i] = "source"
         elif marker in ("target_marker", "object_head", "clash_marker"):
@@ -143,6 +167,13 @@ def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, in
         if roles.get(i) == "source" and i in victims:
             roles[i] = "target"
         previous = i
+    # «التحالف دمرت أرتالا للحوثيين بـ7 غارات»: a party that is the object of an earlier verb is acted
+    # on, and the doer stands before it
+    while len(before) > 1 and _last_marker(key, max(parties[before[-2]][1], parties[before[-1]][0] - OBJECT_REACH),
+                                           parties[before[-1]][0]) in ("target_marker", "object_head") \
+            and not casualty:
+        roles[before[-1]] = "target"
+        before = before[:-1]
     if before:
         nearest = before[-1]
         reported = any(parties[nearest][1] <= a and b <= t_start for a, b in reports)
@@ -160,6 +191,7 @@ def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, in
     return roles
 
 
+COMPLEMENTIZER = re.compile(r"(?<!\w)(?:ب|و)?(?:ان|انه|انها)(?!\w)")  # folded «أن», «بأن», «إنه»
 SPEAKER_WORDS = 3  # «قال المتحدث باسم الجيش», «أعلن الجيش»: the speaker stands close to the verb
 
 
@@ -167,7 +199,9 @@ def speaker_of(key: str, cue: tuple[int, int], parties: list[tuple[int, int]]) -
     """Index of the party that a reporting verb quotes: the one right after it («قال الجيش»),
     else the one right before it («الجيش قال»); ``None`` when the sentence does not name it."""
     c_start, c_end = cue
-    after = [i for i, (a, _) in enumerate(parties) if a >= c_end and len(key[c_end:a].split()) < SPEAKER_WORDS]
+    # «أفادت مصادر بأن مقاتلات التحالف دمرت»: what follows «أن» is what is said, not who says it
+    after = [i for i, (a, _) in enumerate(parties) if a >= c_end and len(key[c_end:a].split()) < SPEAKER_WORDS
+             and COMPLEMENTIZER.search(key, c_end, a) is None]
     if after:
         return min(after, key=lambda i: parties[i][0])
     before = [i for i, (_, b) in enumerate(parties) if b <= c_start and len(key[b:c_start].split()) < SPEAKER_WORDS]

@@ -58,6 +58,8 @@ ACTOR_TYPES = frozenset({"GOVERNMENT", "MILITARY", "POLICE", "ARMED_GROUP", "POL
                          "INTERNATIONAL_ORGANIZATION", "ORGANIZATION", "PERSON", "GROUP"})
 VIOLENT = frozenset({"ASSAULT"})
 VICTIM_SECTORS = frozenset({"CVL", "JRN", "REF", "IDP"})
+ARMED_SECTORS = frozenset({"REB", "UAF", "ISL", "AQA", "PRM", "INS"})  # PLOVER sectors of armed groups
+STATE_FORCES = frozenset({"MILITARY", "POLICE"})
 SAME_PLACE_KM = 25.0  # two places this close may be one event's («مطار أربيل», «أربيل»)
 
 
@@ -333,6 +335,10 @@ def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]
         if trigger.info.type in VIOLENT | {"COERCE"} else frozenset()
     roles = assign_roles(key, (trigger.start, trigger.end), spans, clash=trigger.info.mode == "clash",
                          casualty=trigger.info.mode == "kill", reports=reports, victims=victims, clause=clause)
+    if trigger.info.mode == "kill" and "source" not in roles.values():
+        announcer = _announcer(key, reports, trigger.start, clause, spans, named, parties, roles)
+        if announcer is not None:
+            roles[announcer] = "source"
     seen: set[tuple[str, str]] = set()
     for index in sorted(roles, key=lambda i: spans[i][0]):
         party = parties[index]
@@ -358,6 +364,25 @@ def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]
     draft.weapons = [w for w in doc.weapons if w.span.sentence == sentence.index]
     draft.mentions = [draft.mention]
     draft.sentences = [sentence.index]
+
+
+def _announcer(key: str, reports: list[tuple[int, int]], trigger_start: int, clause: tuple[int, int],
+               spans: list[tuple[int, int]], named: list[tuple[int, int, Entity]], parties: list[Party],
+               roles: dict[int, str]) -> int | None:
+    """The armed forces that announce the killing of an armed group's men killed them
+    («أعلنت قيادة عمليات بغداد عن مقتل 17 داعشيا»): index of that speaker, if any. A ministry or
+    an outlet that reports deaths is only a speaker."""
+    enemy = any(role == "target" and (parties[i].actor_code or "")[-3:] in ARMED_SECTORS
+                for i, role in roles.items())
+    if not enemy:
+        return None
+    for start, end in reports:
+        if end > trigger_start or start < clause[0]:
+            continue
+        speaker = speaker_of(key, (start, end), spans)
+        if speaker is not None and speaker < len(named) and named[speaker][2].type in STATE_FORCES:
+            return speaker
+    return None
 
 
 def _merged(drafts: list[_Draft]) -> list[_Draft]:

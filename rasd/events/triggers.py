@@ -86,7 +86,21 @@ def find_triggers(key: str, skip: list[tuple[int, int]]) -> list[Trigger]:
             continue
         definite = bool(m.group("article")) and ANOTHER.match(key, m.end()) is None
         found.append(Trigger(lex.triggers[m.group("word")], m.start(), m.end(), bool(m.group("future")), definite))
-    return found
+    return [t for t in found if not _attacked(key, t, found)]
+
+
+OBJECT_WORDS = 3  # «دمرت أرتالا وتعزيزات»: how far after a violent verb its object may stand
+
+
+def _attacked(key: str, trigger: Trigger, found: list[Trigger]) -> bool:
+    """Whether a mobilization word is what a violent trigger just before it hit («قصف حشود
+    الحوثيين», «دمرت أرتالا وتعزيزات»): the troops are the object, not an event of their own."""
+    if trigger.info.type != "MOBILIZE":
+        return False
+    return any(t.info.type == "ASSAULT" and t.end <= trigger.start
+               and len(key[t.end : trigger.start].split()) <= OBJECT_WORDS
+               and not any(c in key[t.end : trigger.start] for c in ".\u060c,:؛")
+               for t in found)
 
 
 def find_cues(key: str) -> list[tuple[str, int, int]]:

@@ -45,7 +45,49 @@ def test_both_sides_of_a_clash_act() -> None:
 def test_the_victims_of_a_killing_are_acted_on() -> None:
     found = assault("أعلن الجيش العراقي مقتل 12 مسلحا من تنظيم داعش في عملية بمحافظة الأنبار.")
     assert parties(found, "target") == ["Islamic State"]
-    assert "Iraqi Army" not in parties(found, "target")  # the one who announces it is a speaker
+    assert "Iraqi Army" not in parties(found, "target")
+
+
+def test_armed_forces_that_announce_killing_an_armed_group_killed_them() -> None:
+    found = assault("أعلن الجيش العراقي مقتل 12 مسلحا من تنظيم داعش في عملية بمحافظة الأنبار.")
+    assert parties(found, "source") == ["Iraqi Army"]
+    # a ministry that counts the dead, or deaths of civilians, say nothing of who killed
+    found = assault("أعلنت وزارة الصحة العراقية مقتل 12 مدنيا في انفجار بمحافظة الأنبار.")
+    assert parties(found, "source") == []
+
+
+def test_a_group_nisba_names_the_group() -> None:
+    found = assault("قتل 17 داعشيا في قصف مدفعي على قرية قرب الموصل.")
+    assert parties(found, "target") == ["Islamic State"]
+    found = assault("قتل اثنان من المسلحين الحوثيين في هجوم على نقطة تفتيش قرب عدن.")
+    assert parties(found, "target") == ["Houthis"]  # one party, not «Armed men» and the Houthis
+
+
+def test_agent_phrases_that_name_the_doer() -> None:
+    found = assault("قتل ثلاثة مدنيين بقصف مدفعي مصدره مواقع الفصائل المسلحة في ريف حماة.")
+    assert parties(found, "source") == ["Armed factions"]
+    found = assault("قتل ستة من عناصر داعش في غارة جوية لطيران التحالف الدولي غربي الرمادي.")
+    assert parties(found, "source") == ["Global Coalition to Defeat ISIS"]
+    found = assault("قتل ثلاثة مدنيين بانفجار لغم أرضي زرعه الحوثيون في محافظة لحج.")
+    assert parties(found, "source") == ["Houthis"]
+
+
+def test_what_follows_an_that_is_said_not_who_says_it() -> None:
+    found = assault("أفادت مصادر محلية بأن طائرات التحالف العربي قصفت مواقع الحوثيين في صعدة.")
+    assert parties(found, "source") == ["Saudi-led coalition in Yemen"]
+    assert parties(found, "target") == ["Houthis"]
+
+
+def test_the_object_of_an_earlier_verb_is_acted_on() -> None:
+    found = assault("قال شهود إن مقاتلات التحالف العربي دمرت أرتالا للحوثيين بخمس غارات قرب حرض.")
+    assert parties(found, "source") == ["Saudi-led coalition in Yemen"]
+    assert parties(found, "target") == ["Houthis"]
+
+
+def test_troops_that_are_struck_are_not_a_mobilization() -> None:
+    found = events("قصفت الطائرات تعزيزات الحوثيين قرب مأرب.")
+    assert [e.type for e in found] == ["ASSAULT"]
+    assert [e.type for e in events("وصلت تعزيزات عسكرية كبيرة إلى مأرب.")] == ["MOBILIZE"]
 
 
 def test_the_speaker_is_an_attribution_not_a_party() -> None:
@@ -102,3 +144,14 @@ def test_quoted_names_joined_by_wa_share_a_role_and_a_nisba_is_no_party() -> Non
     found = assault('قالت الوكالة إن قوات "الجيش الوطني" و"المقاومة الشعبية" اليمني سيطرت على مدينة زنجبار.')
     assert [p.text for p in found.actors if p.role == "source"] == ["الجيش الوطني", "المقاومة الشعبية"]
     assert "اليمني" not in [p.text for p in found.actors]
+
+
+def test_a_description_between_commas_does_not_break_coordination() -> None:
+    found = assault("قصفت طائرات أمريكية مواقع تسيطر عليها عصائب أهل الحق، الجماعة المسلحة الأقرب إلى طهران، "
+                    "وكتائب حزب الله قرب الحدود.")
+    assert parties(found, "target") == ["Asa'ib Ahl al-Haq", "Kata'ib Hezbollah"]
+
+
+def test_a_country_whose_border_is_named_is_a_place_not_a_party() -> None:
+    found = assault("قصفت طائرات التحالف العربي تعزيزات للحوثيين قبل وصولها إلى الحدود الجنوبية للمملكة.")
+    assert "Saudi Arabia" not in parties(found, "target") + parties(found, "source")
