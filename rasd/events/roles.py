@@ -32,6 +32,7 @@ from rasd.time.lexicon import alternation
 
 AFTER_WORDS = 14  # how far after the trigger a linked party may stand
 BEFORE_WORDS = 8  # how far before it
+OBJECT_WORDS = 1  # words allowed between a subject and the object that follows it
 ADJECTIVE_WORDS = 2  # words (adjectives) allowed between a trigger and its agent («غارات جوية عنيفة X»)
 VICTIM_WORDS = 5  # words allowed between a killing and its victims («مقتل 49 مسلحا من تنظيم داعش»)
 PART_OF = re.compile(r"\s+(?:\S+\s+)?من\s+")  # «مسلحا من تنظيم داعش»: the named group is the party
@@ -164,6 +165,9 @@ def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, in
             roles[i] = "target"
         elif previous is None and len(key[t_end:start].split()) <= (VICTIM_WORDS if casualty else ADJECTIVE_WORDS):
             roles[i] = "target" if casualty else "source"  # «مقتل 17 داعشيا» / «سيطرت المقاومة»
+        elif previous is not None and roles.get(previous) == "source" and not clash and not casualty \
+                and len(key[parties[previous][1] : start].split()) <= OBJECT_WORDS:
+            roles[i] = "target"  # verb, subject, object: «هاجم مسلحون مدنيين»
         if roles.get(i) == "source" and i in victims:
             roles[i] = "target"
         previous = i

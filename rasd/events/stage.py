@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rasd.doc import Clitic, Document, Sentence
+from rasd.events.acled import NONSTATE_ARMED_SECTORS, VICTIM_SECTORS, acled_types
 from rasd.events.roles import assign_roles, generic_parties, speaker_of
 from rasd.events.triggers import Trigger, find_cues, find_triggers
 from rasd.kb import KnowledgeBase, default_kb
@@ -57,8 +58,6 @@ PRECISION_RANK = {"facility": 4, "city": 3, "district": 3, "admin1": 2, "country
 ACTOR_TYPES = frozenset({"GOVERNMENT", "MILITARY", "POLICE", "ARMED_GROUP", "POLITICAL_GROUP",
                          "INTERNATIONAL_ORGANIZATION", "ORGANIZATION", "PERSON", "GROUP"})
 VIOLENT = frozenset({"ASSAULT"})
-VICTIM_SECTORS = frozenset({"CVL", "JRN", "REF", "IDP"})
-ARMED_SECTORS = frozenset({"REB", "UAF", "ISL", "AQA", "PRM", "INS"})  # PLOVER sectors of armed groups
 STATE_FORCES = frozenset({"MILITARY", "POLICE"})
 SAME_PLACE_KM = 25.0  # two places this close may be one event's («مطار أربيل», «أربيل»)
 
@@ -372,7 +371,7 @@ def _announcer(key: str, reports: list[tuple[int, int]], trigger_start: int, cla
     """The armed forces that announce the killing of an armed group's men killed them
     («أعلنت قيادة عمليات بغداد عن مقتل 17 داعشيا»): index of that speaker, if any. A ministry or
     an outlet that reports deaths is only a speaker."""
-    enemy = any(role == "target" and (parties[i].actor_code or "")[-3:] in ARMED_SECTORS
+    enemy = any(role == "target" and (parties[i].actor_code or "")[-3:] in NONSTATE_ARMED_SECTORS
                 for i, role in roles.items())
     if not enemy:
         return None
@@ -439,11 +438,12 @@ def _same_date(a: DateInterval | None, b: DateInterval | None) -> bool:
 
 def _event(number: int, draft: _Draft) -> Event:
     info = draft.trigger.info
+    acled_event_type, acled_sub_event_type = acled_types(info, draft.weapons, draft.actors)
     confidence = 0.5 + 0.2 * (draft.location is not None) + 0.2 * (draft.date is not None and
                                                                    draft.date.basis != "publication")
     return Event(
         id=f"v{number}", type=info.type, mode=info.mode,
-        acled_event_type=info.acled_event_type, acled_sub_event_type=info.acled_sub_event_type,
+        acled_event_type=acled_event_type, acled_sub_event_type=acled_sub_event_type,
         date=draft.date, location=draft.location, actors=draft.actors,
         fatalities=draft.fatalities, injuries=draft.injuries, weapons=draft.weapons,
         attributions=draft.attributions, modality=draft.modality,

@@ -52,7 +52,7 @@ CASUALTY_EVENTS = {"killed": TriggerInfo("ASSAULT", "kill", None, None),
                    "killed_or_injured": TriggerInfo("ASSAULT", "kill", None, None),
                    "abducted": TriggerInfo("ASSAULT", "abduct", "Violence against civilians",
                                            "Abduction/forced disappearance"),
-                   "arrested": TriggerInfo("COERCE", "arrest", None, None)}
+                   "arrested": TriggerInfo("COERCE", "arrest", "Strategic developments", "Arrests")}
 
 
 @cache
