@@ -164,6 +164,8 @@ class Attribution(Record):
     entity_id: str | None = None
     cue: Span | None = Field(None, description="the reporting verb or phrase (قال، أعلن، نفى…)")
     span: Span | None = None
+    event_id: str | None = Field(None, description="the ACCUSE or REJECT event that records this accusation "
+                                                   "or denial")
 
 
 class Weapon(Record):
@@ -190,6 +192,8 @@ class Event(Record):
     mentions: list[Span] = Field(default_factory=list, description="trigger spans, one per mention")
     sentences: list[int] = Field(default_factory=list)
     confidence: float = Field(ge=0.0, le=1.0)
+    about: str | None = Field(None, description="for an accusation (ACCUSE) or a denial (REJECT): the id of the "
+                                                "event it is about")
 
 
 class Extraction(Record):

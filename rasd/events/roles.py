@@ -76,7 +76,7 @@ def _words() -> _Words:
                                  rf"(?P<modifiers>(?:\s+(?:{alternation(modifiers)}))*)(?!\w)")
     # what may stand between two coordinated parties: «و», «والقوات», a comma
     # «قوات "الجيش الوطني" و"المقاومة الشعبية"»: quotation marks may wrap either name
-    coordination = re.compile(r"[\s\"'«»“”]*(?:[\u060c,]\s*)?(?:و|او|وقوات|وعناصر)?[\s\"'«»“”]*")
+    coordination = re.compile(r"[\s\"'«»“”]*(?:[\u060c,]\s*(?:و|او|وقوات|وعناصر)?|(?:و|او|وقوات|وعناصر))[\s\"'«»“”]*")
     return _Words(markers, marker_pattern, generic, generic_pattern, coordination)
 
 
@@ -88,8 +88,11 @@ def generic_parties(key: str, taken: list[tuple[int, int]]) -> list[GenericParty
         start, end = m.start("word"), m.end("modifiers") if m.group("modifiers") else m.end("word")
         if any(a < end and start < b for a, b in taken):
             continue
-        if any(a >= end and key[end:a].strip() == "" for a, _ in taken):
-            continue  # «المسلحين الحوثيين»: the name that follows says who they are
+        definite = m.group("word").startswith("ال")
+        if any(a >= end and key[end:a].strip() == "" and (not definite or " " not in key[a:b]) for a, b in taken):
+            # «المسلحين الحوثيين», «عناصر داعش»: the name that follows says who they are; but in
+            # «اتهم الجيش جماعة الإخوان» it is another party
+            continue
         part_of = PART_OF.match(key, end)
         if part_of is not None and any(a >= part_of.end() and len(key[part_of.end() : a].split()) <= PART_OF_WORDS
                                        for a, _ in taken):

@@ -30,6 +30,7 @@ from functools import cache
 
 from rasd.doc import Clitic, Document, Sentence
 from rasd.events.acled import NONSTATE_ARMED_SECTORS, VICTIM_SECTORS, acled_types
+from rasd.events.claims import link_claims
 from rasd.events.roles import assign_roles, generic_parties, speaker_of
 from rasd.events.triggers import Trigger, find_cues, find_triggers
 from rasd.kb import KnowledgeBase, default_kb
@@ -162,6 +163,7 @@ def events_stage(doc: Document) -> Document:
             _arguments(doc, draft, names, sentence, cues, clause, locatives | references)
             drafts.append(draft)
     doc.events = [_event(number, d) for number, d in enumerate(_merged(drafts), start=1)]
+    link_claims(doc)
     return doc
 
 

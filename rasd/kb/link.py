@@ -44,8 +44,11 @@ def _weak(kb: KnowledgeBase, entry: Entry, mention: NameMention) -> bool:
         return False
     if mention.key in kb.homographs:
         return True
-    if mention.unstripped and kb.commonness((mention.unstripped,)) >= VERY_COMMON_NAME:
-        return True  # «جيزة» read out of «وجيزة» (brief): a common word, not Giza
+    if mention.unstripped and kb.commonness((mention.unstripped,)) >= VERY_COMMON_NAME \
+            and kb.commonness((mention.unstripped,)) > kb.commonness(mention.key):
+        # «جيزة» read out of «وجيزة» (brief): a common word, not Giza; but «ببغداد» is as
+        # common as it is only because «بغداد» is
+        return True
     if entry.precision == "facility":
         return False
     written = (mention.unstripped,) if mention.unstripped else mention.key

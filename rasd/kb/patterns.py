@@ -140,6 +140,9 @@ class PatternRecognizer:
             while len(name) > 1 and self._common(name[-1].key) and not name[-1].key.startswith(p.article):
                 name.pop()  # «مدينة تعز محاصرة»; a definite word stays («منطقة مساكن الطيارين»)
         if head.role == "organization":
+            known = self._known_prefix(name, head_key)
+            if known:
+                return name[:known]  # «تبنى تنظيم داعش الهجوم»: the group Rasd knows, not the noun after it
             if self._common(name[0].key) and not name[0].key.startswith(p.article) and len(name) == 1:
                 return []  # «قوات حليفهم»
             if len(name) == 1 and self._common(name[0].key):
