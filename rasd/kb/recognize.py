@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from rasd.doc import Document
-from rasd.kb.base import NISBA_ENDING, Key, KnowledgeBase, default_kb, person_words
+from rasd.kb.base import NISBA_ENDING, Key, KnowledgeBase, default_kb, name_key, person_words
 from rasd.kb.matcher import Unit, match, units, variants
+from rasd.lang import load_table
 from rasd.schema import EntityType
 
 
@@ -41,6 +43,12 @@ class NameMention:
 NESTED_TYPES = frozenset({"COUNTRY", "PLACE", "FACILITY", "INTERNATIONAL_ORGANIZATION"})
 
 
+@cache
+def _idioms() -> tuple[Key, ...]:
+    """Phrases that begin with a name but mean something else (``name_idioms.tsv``)."""
+    return tuple(name_key(row["phrase"]) for row in load_table("name_idioms"))
+
+
 class Recognizer(Protocol):
     name: str
 
@@ -63,6 +71,8 @@ class DictionaryRecognizer:
         found: list[NameMention] = []
         seq = units(doc)
         for m in match(seq, self.kb.names):
+            if self._idiom(seq, m.start):
+                continue  # «مسقط رأس الرئيس»: a birthplace, not Muscat
             start, end = span(m.norm_start, m.norm_end)
             found.append(NameMention(start, end, m.norm_start, m.norm_end, m.key, m.ids, unstripped=m.unstripped))
             if m.end - m.start > 1 and not any(self.kb.entries[i].is_place for i in m.ids):
@@ -76,6 +86,16 @@ class DictionaryRecognizer:
         found += self._demonyms(doc, seq, taken)
         found.sort(key=lambda m: m.start)
         return found
+
+    @staticmethod
+    def _idiom(seq: list[Unit | None], at: int) -> bool:
+        """Whether an idiom that begins like a name («مسقط رأس») starts at ``seq[at]``."""
+        for phrase in _idioms():
+            words = seq[at : at + len(phrase)]
+            if len(words) == len(phrase) and \
+                    all(u is not None and u.key == w for u, w in zip(words, phrase, strict=True)):
+                return True
+        return False
 
     def _inside(self, doc: Document, inner: list[Unit | None]) -> list[NameMention]:
         """Countries, places and international organizations named inside a longer actor name:

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Protocol
 
 from rasd.lang import load_table
-from rasd.quantities.numbers import DIGITS, number_words_pattern, parse_number
+from rasd.quantities.numbers import DIGITS, number_words_pattern, parse_number, parse_scaled, scale_pattern
 from rasd.text.normalize import fold
 from rasd.text.tokens import proclitics
 from rasd.time.lexicon import alternation
@@ -96,7 +96,7 @@ def _lexicon() -> _Lexicon:
     clitics = proclitics()
     conj = alternation(list(clitics.conjunctions))
     prep = alternation(list(clitics.prepositions))
-    number = rf"(?P<digits>{DIGITS})(?!\d|\.\d)|(?P<words>{number_words_pattern()})"
+    number = rf"(?P<digits>{DIGITS})(?!\d|\.\d)(?:\s+(?P<scale>{scale_pattern()}))?|(?P<words>{number_words_pattern()})"
     quantity = re.compile(
         rf"(?<!\w)(?:(?:{conj})?(?:{prep})?(?P<qb>{alternation(list(before))})\s+)?"
         rf"(?:(?:{conj})?(?:{prep})?(?P<several>{alternation(list(several))})(?!\w)"
@@ -170,7 +170,10 @@ def find_quantities(key: str) -> list[Quantity]:
             value, qualifier = lex.several[m.group("several")], "several"
         else:
             text = m.group("digits") or m.group("words")
-            parsed = parse_number(text) if text else None
+            if m.group("scale"):
+                parsed = parse_scaled(m.group("digits"), m.group("scale"))  # «230 ألف»
+            else:
+                parsed = parse_number(text) if text else None
             if parsed is None:
                 continue
             value, qualifier = parsed, "exact"

@@ -58,6 +58,24 @@ def number_pattern() -> str:
     return rf"(?:{DIGITS})(?!\d|\.\d)|{number_words_pattern()}"
 
 
+def scale_pattern() -> str:
+    """A regex for the scale words a figure in digits may take: «230 ألف», «1.5 مليون»."""
+    lex = lexicon()
+    scales = [w for w, n in lex.words.items() if n.kind in ("thousand", "thousands", "million", "millions")
+              and n.value in (1000, 1_000_000, 1_000_000_000)]
+    return rf"(?:{_alternation(scales)})(?!\w)"
+
+
+def parse_scaled(digits: str, scale: str) -> int | None:
+    """«230» «ألف» = 230000, «1.5» «مليون» = 1500000."""
+    entry = lexicon().words.get(scale)
+    try:
+        value = float(digits.replace(",", "")) * (entry.value if entry else 0)
+    except ValueError:
+        return None
+    return int(value) if entry is not None and value.is_integer() else None
+
+
 def parse_digits(text: str) -> int | None:
     try:
         value = float(text.replace(",", ""))
