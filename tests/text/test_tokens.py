@@ -89,7 +89,7 @@ def test_every_token_and_sentence_span_is_the_raw_text_it_claims(raw: str) -> No
         assert 0 <= token.start < token.end <= len(raw)
         if token.start < previous_end:  # tokens overlap only inside a ligature such as «ﻻ»
             overlap = raw[token.start : previous_end]
-            assert len(normalize(overlap).text) > len(overlap)
+            assert any(len(normalize(c).text) > 1 for c in overlap)  # «ﻻً»: the ligature, not its diacritic
         previous_end = token.end
         piece = doc.norm.text[token.norm_start : token.norm_end]
         assert piece and piece in normalize(raw[token.start : token.end]).text
