@@ -130,11 +130,22 @@ def events_stage(doc: Document) -> Document:
         scoped = []
         for number, (a, _) in enumerate(bounds):
             low = bounds[number - 1][1] if number else sentence.start
+            governor = triggers[number].governor
+            if governor is not None:  # «في أربيل دفع واشنطن لشن غارات»: the clause starts at «لشن»
+                low = max(low, doc.norm.raw_span(sentence.norm_start + governor[0],
+                                                 sentence.norm_start + governor[1])[1])
             high = bounds[number + 1][0] if number + 1 < len(bounds) else sentence.end
             # in the clause, a country counts only named as a place («في سوريا»), not as a doer
             clause_names = [n for n in names if low <= n[0] < high and (n[2].type != "COUNTRY" or n[0] in locatives)]
-            scoped.append(_place(clause_names, kb, raw, sentence.index, references, a, locatives)
-                          or _place(names, kb, raw, sentence.index, references, a, locatives))
+            scoped.append(_place(clause_names, kb, raw, sentence.index, references, a, locatives))
+        for number, (a, _) in enumerate(bounds):
+            if scoped[number] is None:
+                # «القبض على 17 شخصا، …، في عمليات دهم بمدينة مانيسا»: the same deed told again
+                # further on names the place; else the sentence's place nearest the trigger
+                again = [scoped[later] for later in range(number + 1, len(triggers))
+                         if triggers[later].info.type == triggers[number].info.type and scoped[later] is not None]
+                scoped[number] = again[0] if again else _place(names, kb, raw, sentence.index, references, a,
+                                                                locatives)
         for number, trigger in enumerate(triggers):
             modality = _modality(trigger, cues, sentence_key, future_at)
             if modality in ("negated", "future", "conditional", "historical"):
@@ -277,6 +288,10 @@ def _modality(trigger: Trigger, cues: list[tuple[str, int, int]], key: str, futu
     if trigger.future or any(position < trigger.start for position in future_at):
         return "future"  # «سيرسل», «ستكون معركة»
     modality = "asserted"
+    if trigger.info.type in VIOLENT and any(role == "trial" for role, _, _ in cues):
+        return "historical"  # «اعترف المتهم بأنه استقبل منفذ التفجير»: a deed being tried
+    if trigger.info.mode == "kill" and any(role == "summary" for role, _, _ in cues):
+        return "historical"  # «مقتل 8 … في أعمال عنف بمحافظة الأنبار»: a sum of incidents told apart
     for role, start, end in cues:
         if start <= trigger.start < end:
             return "negated"  # inside «رفضت الكشف عن هويتها»: not an event

@@ -125,6 +125,8 @@ class PatternRecognizer:
                 break
             if head.role == "person" and name and self._common(unit.key) and not unit.key.startswith(p.article):
                 break  # «بيار نكورونزيزا قتل», «نشيميريمانا أصيبت»: a common word after a name is the verb
+            if head.role == "organization" and name and name[-1].key in self.kb.demonyms and self._common(unit.key):
+                break  # «ألقت قوات الأمن التركية القبض»: the nisba ends the name, a common word follows
             name.append(unit)
             at += 1
         if not name:

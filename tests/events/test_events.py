@@ -95,3 +95,39 @@ def test_who_holds_a_place_is_no_takeover() -> None:
     assert [e for e in held if e.type == "ASSAULT"] == []
     taken = events("سيطرت القوات الحكومية على معظم أحياء المدينة أمس.")
     assert [e.type for e in taken] == ["ASSAULT"]
+
+
+def test_a_support_verb_gives_way_to_the_noun_it_governs() -> None:
+    found = events("شنت طائرات التحالف العربي فجر أمس غارات جوية على مواقع الحوثيين في صعدة.")
+    (strike,) = found
+    assert [m.text for m in strike.mentions] == ["غارات"]
+    assert strike.acled_sub_event_type == "Air/drone strike"
+    assert [p.text for p in strike.actors if p.role == "source"] == ["التحالف العربي"]
+    (arrests,) = events("شنت قوات الدرك التركية، فجر الجمعة، حملات اعتقال في أنقرة.")
+    assert arrests.type == "COERCE"
+    assert events("شنوا حربا دموية على الشعب اليمني منذ سنوات.") == []
+
+
+def test_a_support_verb_starts_the_clause_of_its_noun() -> None:
+    found = events("أدى هجوم صاروخي على قاعدة في أربيل إلى دفع الولايات المتحدة لشن غارات جوية "
+                   "على موقع داخل الحدود السورية.")
+    assert sorted(e.location.name_en for e in found if e.location is not None) == ["Erbil", "Syria"]
+
+
+def test_court_reports_intentions_and_summed_tolls_are_no_incidents() -> None:
+    assert events("اعترف المتهم بأنه نقل منفذ التفجير إلى المسجد في الكويت.") == []
+    assert events("قال المتهم: كنا نريد تفجير المسجد في الكويت.") == []
+    found = events("قتل 8 من عناصر داعش و5 مدنيين في أعمال عنف بمحافظة الأنبار. وقتل 3 مدنيين بقصف على الفلوجة.")
+    assert [(e.fatalities, e.location.name_en if e.location else None) for e in found] == [(3, "Al Fallujah")]
+
+
+def test_a_killing_told_with_its_victims_pronoun_is_the_one_told_before() -> None:
+    found = events("قتل القيادي في هجوم صاروخي على سيارته في بوجمبورا. ويأتي مقتله بعد أسبوع على الانتخابات.")
+    assert len([e for e in found if e.type == "ASSAULT"]) == 1
+
+
+def test_one_deed_told_twice_in_a_sentence_is_one_event_at_the_place_named() -> None:
+    (arrest,) = events("ألقت قوات الأمن التركية القبض على 17 شخصا، يشتبه في انتمائهم لداعش، "
+                       "في عمليات دهم بمدينة مانيسا.")
+    assert arrest.location is not None and arrest.location.name_en == "Manisa"
+    assert [p.text for p in arrest.actors if p.role == "source"] == ["قوات الأمن التركية"]
