@@ -30,7 +30,7 @@ PLACE_TYPES: dict[str, EntityType] = {"country": "COUNTRY", "admin1": "PLACE", "
                                       "facility": "FACILITY"}
 ACTOR_TABLES = ("actors_states", "actors_groups")
 NISBA_ENDING = "\u064a"  # ya: a nisba adjective takes the regular inflections
-CLOSE_SPELLING = 0.7  # a Latin-only place must also be spelled alike with و and ي, not just share consonants
+CLOSE_SPELLING = 0.8  # a Latin-only place must also be spelled alike with و and ي, not just share consonants
 
 Key = tuple[str, ...]
 
