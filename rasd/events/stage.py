@@ -59,6 +59,7 @@ PRECISION_RANK = {"facility": 4, "city": 3, "district": 3, "admin1": 2, "country
 ACTOR_TYPES = frozenset({"GOVERNMENT", "MILITARY", "POLICE", "ARMED_GROUP", "POLITICAL_GROUP",
                          "INTERNATIONAL_ORGANIZATION", "ORGANIZATION", "PERSON", "GROUP"})
 VIOLENT = frozenset({"ASSAULT"})
+INSTITUTIONS = frozenset({"MILITARY", "GOVERNMENT", "POLICE"})  # controlled, not captured
 STATE_FORCES = frozenset({"MILITARY", "POLICE"})
 SAME_PLACE_KM = 25.0  # two places this close may be one event's («مطار أربيل», «أربيل»)
 
@@ -96,6 +97,7 @@ def events_stage(doc: Document) -> Document:
             if m.sentence is not None:
                 by_sentence.setdefault(m.sentence, []).append((m.start, m.end, entity))
     fallback_place = _main_country(doc, kb)
+    institutions = {e.id: e.type in INSTITUTIONS for e in doc.entities}
     published = doc.article.published
     future_marks = [t.norm_start for t in doc.tokens if t.clitic is Clitic.FUTURE]  # «سـ» of «سيقصف»
     drafts: list[_Draft] = []
@@ -138,6 +140,9 @@ def events_stage(doc: Document) -> Document:
             # in the clause, a country counts only named as a place («في سوريا»), not as a doer
             clause_names = [n for n in names if low <= n[0] < high and (n[2].type != "COUNTRY" or n[0] in locatives)]
             scoped.append(_place(clause_names, kb, raw, sentence.index, references, a, locatives))
+        # the trigger's clause says where it happened («في», «بـ», «داخل»)
+        placed = [place is not None and place[0].span is not None and place[0].span.start in locatives
+                  for place in scoped]
         for number, (a, _) in enumerate(bounds):
             if scoped[number] is None:
                 # «القبض على 17 شخصا، …، في عمليات دهم بمدينة مانيسا»: the same deed told again
@@ -172,6 +177,9 @@ def events_stage(doc: Document) -> Document:
             clause = (max((t.end for t in others if t.end <= trigger.start), default=0),
                       min((t.start for t in others if t.start >= trigger.end), default=len(sentence_key)))
             _arguments(doc, draft, names, sentence, cues, clause, locatives | references)
+            if trigger.info.mode == "seize" and not placed[number] and any(
+                    p.role == "target" and institutions.get(p.entity_id or "") for p in draft.actors):
+                continue  # «سيطرة المخلوع على الجيش»: holding an institution, not taking ground
             drafts.append(draft)
     doc.events = [_event(number, d) for number, d in enumerate(_merged(drafts), start=1)]
     link_claims(doc)
@@ -420,7 +428,8 @@ def _merged(drafts: list[_Draft]) -> list[_Draft]:
                 and _same_place(last, draft)
                 and not (figures and (last.fatalities is not None or last.injuries is not None))
                 and (not draft.own_place or draft.sentence == last.sentences[-1]
-                     or (figures and last.fatalities is None and last.injuries is None))  # the toll, told next
+                     or (figures and last.fatalities is None and last.injuries is None)  # the toll, told next
+                     or _retold(last, draft))
                 and (anaphoric or _same_date(last.date, draft.date))):
             last.mentions += draft.mentions
             last.sentences += draft.sentences
@@ -434,6 +443,17 @@ def _merged(drafts: list[_Draft]) -> list[_Draft]:
             continue
         out.append(draft)
     return out
+
+
+def _retold(last: _Draft, draft: _Draft) -> bool:
+    """The next sentence tells the same attack again: at the same place with the same weapon
+    («قتل الجنرال في هجوم صاروخي في بوجمبورا. أصيبت سيارته في هجوم صاروخي في العاصمة»), or
+    naming only the same country."""
+    if last.location_id != draft.location_id:
+        return False
+    if draft.location is not None and draft.location.precision == "country":
+        return True  # naming the same country again says nothing new about where
+    return bool({w.name for w in last.weapons} & {w.name for w in draft.weapons})
 
 
 def _same_place(a: _Draft, b: _Draft) -> bool:

@@ -131,3 +131,17 @@ def test_one_deed_told_twice_in_a_sentence_is_one_event_at_the_place_named() -> 
                        "في عمليات دهم بمدينة مانيسا.")
     assert arrest.location is not None and arrest.location.name_en == "Manisa"
     assert [p.text for p in arrest.actors if p.role == "source"] == ["قوات الأمن التركية"]
+
+
+def test_an_attack_retold_with_its_weapon_or_only_its_country_is_one_event() -> None:
+    found = events("قتل جنديان في هجوم صاروخي على حاجز في بوجمبورا. "
+                   "وأصيب الحاجز في هجوم صاروخي في بوجمبورا قبيل الظهر.")
+    assert len([e for e in found if e.type == "ASSAULT"]) == 1
+    found = events("قالت روسيا إنها قتلت ثمانية مسلحين في روسيا. واشتبكت القوات الخاصة مع المسلحين في روسيا.")
+    assert len([e for e in found if e.type == "ASSAULT"]) == 1
+
+
+def test_holding_an_institution_is_no_takeover() -> None:
+    assert events("وأغرت سيطرة المخلوع على الجيش اليمني الحوثيين بالتحالف معه.") == []
+    (takeover,) = events("سيطرت المقاومة على معسكر الصدرين في الضالع.")
+    assert takeover.acled_event_type == "Battles"
