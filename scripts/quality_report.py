@@ -9,11 +9,13 @@ temporary directory and scored with ``rasd evaluate``.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from generated import write_or_check
 
@@ -21,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_87069b9d0aef7d6c.txt"
 OUT = ROOT / "docs" / "quality.md"
+HELDOUT = ROOT / "eval" / "heldout"
+CONFLICT = SHARED / "corpus" / "saudinewsnet" / "conflict.jsonl"
 RASD = [sys.executable, "-m", "rasd"]
 
 HEAD = """# Quality on the shared gold
@@ -43,6 +47,56 @@ is right when one of its accepted names is the predicted party's text or canonic
 """
 
 
+HELDOUT_HEAD = """
+## Held-out articles (generality)
+
+Twelve SaudiNewsNet conflict articles from five outlets, annotated blind and never used to
+develop Rasd (`eval/heldout/`, with how they were chosen in its README). Their texts are read
+from `../shared/corpus/saudinewsnet/conflict.jsonl` at evaluation time, with `date_extracted` as
+the publication date as the corpus documents. By hand:
+
+```
+python scripts/quality_report.py --heldout-inputs /tmp/h/in   # writes the 12 articles as JSON
+rasd extract /tmp/h/in --out /tmp/h/pred && rasd evaluate eval/heldout /tmp/h/pred
+```
+
+"""
+
+
+def _score(gold: Path, inputs: Path, predictions: Path) -> tuple[str, dict[str, Any]]:
+    subprocess.run([*RASD, "extract", str(inputs), "--out", str(predictions)], check=True, capture_output=True)
+    table = subprocess.run([*RASD, "evaluate", str(gold), str(predictions), "--format", "markdown"],
+                           check=True, capture_output=True, text=True).stdout
+    totals = subprocess.run([*RASD, "evaluate", str(gold), str(predictions), "--format", "json"],
+                            check=True, capture_output=True, text=True).stdout
+    return table.rstrip("\n"), json.loads(totals)
+
+
+def heldout_inputs(folder: Path) -> None:
+    """Write the held-out articles as single JSON articles into ``folder``."""
+    wanted = {path.name.removesuffix(".gold.json") for path in HELDOUT.glob("*.gold.json")}
+    folder.mkdir(parents=True, exist_ok=True)
+    with CONFLICT.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in wanted:
+                article = {"id": record["id"], "title": record["title"], "published": record["date_extracted"][:10],
+                           "publisher": record["source"], "url": record["url"], "author": record["author"],
+                           "text": record["text"]}
+                (folder / f"{record['id']}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
+
+
+def _gap(dev: dict[str, Any], heldout: dict[str, Any]) -> str:
+    rows = ["| measure | development (25) | held-out (12) | gap |", "|---|---|---|---|"]
+    for block in ("events", "assault", "source_actors", "target_actors", "entities"):
+        a, b = dev[block]["f1"], heldout[block]["f1"]
+        rows.append(f"| {block} F1 | {a:.3f} | {b:.3f} | {a - b:+.3f} |")
+    for name in ("date", "location", "fatalities", "injuries"):
+        a, b = dev["attributes_of_matched_events"][name], heldout["attributes_of_matched_events"][name]
+        rows.append(f"| {name} of matched events | {a:.3f} | {b:.3f} | {a - b:+.3f} |")
+    return "\n".join(rows)
+
+
 def render() -> str:
     with tempfile.TemporaryDirectory() as work:
         inputs, predictions = Path(work) / "in", Path(work) / "pred"
@@ -50,19 +104,24 @@ def render() -> str:
         shutil.copy(SEED, inputs / "seed-000.txt")
         for path in sorted((SHARED / "corpus" / "dev").glob("*.json")):
             shutil.copy(path, inputs / path.name)
-        subprocess.run([*RASD, "extract", str(inputs), "--out", str(predictions)], check=True,
-                       capture_output=True)
-        table = subprocess.run([*RASD, "evaluate", str(SHARED / "corpus" / "gold"), str(predictions),
-                                "--format", "markdown"], check=True, capture_output=True, text=True).stdout
-        totals = subprocess.run([*RASD, "evaluate", str(SHARED / "corpus" / "gold"), str(predictions),
-                                 "--format", "json"], check=True, capture_output=True, text=True).stdout
-    return HEAD + table.rstrip("\n") + "\n\nAll measures (JSON):\n\n```json\n" + totals.rstrip("\n") + "\n```\n"
+        table, totals = _score(SHARED / "corpus" / "gold", inputs, predictions)
+        heldout_in, heldout_pred = Path(work) / "heldout-in", Path(work) / "heldout-pred"
+        heldout_inputs(heldout_in)
+        heldout_table, heldout_totals = _score(HELDOUT, heldout_in, heldout_pred)
+    return (HEAD + table + "\n\nAll measures (JSON):\n\n```json\n" + json.dumps(totals, ensure_ascii=False, indent=1)
+            + "\n```\n" + HELDOUT_HEAD + "The gap between the development and the held-out figures:\n\n"
+            + _gap(totals, heldout_totals) + "\n\nPer article:\n\n" + heldout_table
+            + "\n\nAll measures (JSON):\n\n```json\n" + json.dumps(heldout_totals, ensure_ascii=False, indent=1)
+            + "\n```\n")
 
 
 def main(argv: list[str]) -> int:
     if not SEED.exists():
         print("../shared is not beside this checkout", file=sys.stderr)
         return 2
+    if len(argv) == 3 and argv[1] == "--heldout-inputs":
+        heldout_inputs(Path(argv[2]))
+        return 0
     return write_or_check({OUT: render()}, argv, "quality_report.py")
 
 
