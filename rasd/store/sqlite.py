@@ -2,23 +2,33 @@
 
 Articles are stored once, keyed by id, with the hash of their text; storing the same article
 again changes nothing. Each extractor version's output is kept beside the article as JSON,
-so re-processing with a newer version adds a row instead of destroying the old one. Schema
-changes are named migrations, recorded in ``migrations`` and applied in order on open.
+so re-processing with a newer version adds a row instead of destroying the old one; the
+article's searchable words (``articles_search``, FTS5 over every reading of every folded word:
+«بيروت» finds «وبيروت», «اربيل» finds «أربيل») and its events are replaced with the newest
+version's in the same transaction. Each event row carries the cluster it belongs to
+(``rasd.dedup``): saving an article merges its events with the clusters they match and
+recomputes the clusters its previous events left, so the clusters never depend on the order
+articles arrive in. Schema changes are named migrations, recorded in ``migrations`` and applied
+in order on open.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from platformdirs import user_data_dir
 
+from rasd.dedup import CanonicalEvent, Report, Settings, canonical, clusters, report_of, same_event
 from rasd.schema import Article, Extraction
+from rasd.text.search import index_words, query_terms
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -47,6 +57,30 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0002_events_and_search",
+        """
+        CREATE TABLE events (
+            key TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            rasd_version TEXT NOT NULL,
+            publisher TEXT,
+            type TEXT NOT NULL,
+            date_start TEXT, date_end TEXT,
+            country TEXT, lat REAL, lon REAL, precision TEXT, place_id TEXT, place TEXT,
+            sources TEXT NOT NULL, targets TEXT NOT NULL,
+            source_names TEXT NOT NULL, target_names TEXT NOT NULL,
+            fatalities INTEGER, injuries INTEGER,
+            acled_event_type TEXT, acled_sub_event_type TEXT,
+            cluster TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX events_article ON events (article_id);
+        CREATE INDEX events_type_date ON events (type, date_start, date_end);
+        CREATE INDEX events_cluster ON events (cluster);
+        CREATE VIRTUAL TABLE articles_search USING fts5 (article_id UNINDEXED, words);
+        """,
+    ),
 )
 
 
@@ -56,6 +90,25 @@ def default_db_path() -> Path:
     if env:
         return Path(env)
     return Path(user_data_dir("rasd", appauthor=False)) / "rasd.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters of ``rasd events``; every one given must hold."""
+
+    start: date | None = None  # the event ends on or after this day
+    end: date | None = None  # and starts on or before this one
+    country: str | None = None  # ISO 3166-1 alpha-2
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    actor: str | None = None  # kb id, English name or name as written
+    type: str | None = None  # PLOVER type
+    text: str | None = None  # words the article contains
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    report: Report
+    cluster: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +124,8 @@ class StoredArticle:
 
 
 class SqliteStore:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +155,16 @@ class SqliteStore:
             # one script, one transaction: a migration is applied and recorded, or neither
             record = f"INSERT INTO migrations VALUES ('{name}', '{_now()}');"
             self.db.executescript("BEGIN;" + sql + record + "COMMIT;")
+            if name == "0002_events_and_search":
+                self._backfill()
+
+    def _backfill(self) -> None:
+        """Index the events and words of articles stored before the store had them."""
+        with self.db:
+            for (article_id,) in self.db.execute("SELECT id FROM articles ORDER BY id").fetchall():
+                extraction = self.extraction(article_id)
+                if extraction is not None:
+                    self._index(extraction)
 
     def migrations(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM migrations ORDER BY name")]
@@ -130,8 +194,88 @@ class SqliteStore:
                     (article.id, extraction.rasd_version, extraction.schema_version, _now(),
                      len(extraction.sentences), len(extraction.entities), len(extraction.events), payload),
                 )
+                self._index(extraction)
                 changed = True
         return changed
+
+    def _index(self, extraction: Extraction) -> None:
+        """Replace the article's searchable words and events, and update the clusters its events
+        join, leave or bridge (inside the caller's transaction)."""
+        article = extraction.article
+        self.db.execute("DELETE FROM articles_search WHERE article_id = ?", (article.id,))
+        self.db.execute("INSERT INTO articles_search VALUES (?, ?)",
+                        (article.id, index_words(f"{article.title or ''}\n{article.text}")))
+        left = {row[0] for row in self.db.execute("SELECT cluster FROM events WHERE article_id = ?", (article.id,))}
+        self.db.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
+        self._recluster(left)
+        for event in extraction.events:
+            report = report_of(extraction, event)
+            self.db.execute(
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (report.key, article.id, extraction.rasd_version, report.publisher, report.type,
+                 _iso(report.start), _iso(report.end), report.country, report.lat, report.lon, report.precision,
+                 report.place_id, report.place, json.dumps(report.sources, ensure_ascii=False),
+                 json.dumps(report.targets, ensure_ascii=False), json.dumps(report.source_names, ensure_ascii=False),
+                 json.dumps(report.target_names, ensure_ascii=False), report.fatalities, report.injuries,
+                 report.acled_event_type, report.acled_sub_event_type, report.key, event.model_dump_json()))
+            self._join(report)
+
+    def _recluster(self, cluster_ids: set[str]) -> None:
+        """Recompute the clusters an article's events left: without them they may fall apart."""
+        for cluster_id in sorted(cluster_ids):
+            members = self._reports("WHERE cluster = ?", (cluster_id,))
+            for key, new_id in clusters(members, self.settings).items():
+                self.db.execute("UPDATE events SET cluster = ? WHERE key = ?", (new_id, key))
+
+    def _join(self, report: Report) -> None:
+        """Merge a new report with every cluster holding a report of the same event."""
+        if report.start is None or report.end is None:
+            return
+        slack = timedelta(days=self.settings.date_slack_days)
+        candidates = self._reports(
+            "WHERE type = ? AND article_id != ? AND date_start <= ? AND date_end >= ?",
+            (report.type, report.article_id, (report.end + slack).isoformat(), (report.start - slack).isoformat()))
+        matched = {self._cluster_of(c.key) for c in candidates if same_event(report, c, self.settings)}
+        if not matched:
+            return
+        merged = min(matched | {report.key})  # a cluster is named by its smallest key
+        marks = ",".join("?" * len(matched))
+        self.db.execute(f"UPDATE events SET cluster = ? WHERE cluster IN ({marks})", (merged, *sorted(matched)))
+        self.db.execute("UPDATE events SET cluster = ? WHERE key = ?", (merged, report.key))
+
+    def _cluster_of(self, key: str) -> str:
+        return str(self.db.execute("SELECT cluster FROM events WHERE key = ?", (key,)).fetchone()[0])
+
+    def _reports(self, where: str, parameters: tuple[object, ...]) -> list[Report]:
+        query = f"SELECT {REPORT_COLUMNS} FROM events {where} ORDER BY key"
+        return [_report(row) for row in self.db.execute(query, parameters)]
+
+    def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
+        """Reports matching a query, each with the cluster it belongs to, by date then key."""
+        where, parameters = _where(query or EventQuery())
+        rows = self.db.execute(f"SELECT {REPORT_COLUMNS}, cluster FROM events e {where} "
+                               "ORDER BY date_start, key", parameters)
+        return [StoredEvent(_report(row[:-1]), row[-1]) for row in rows]
+
+    def canonical_events(self, query: EventQuery | None = None) -> list[CanonicalEvent]:
+        """One merged event per cluster with a report matching the query."""
+        wanted = sorted({stored.cluster for stored in self.events(query)})
+        merged = [canonical(cluster_id, self._reports("WHERE cluster = ?", (cluster_id,))) for cluster_id in wanted]
+        return sorted(merged, key=lambda e: (e.start or date.max, e.id))
+
+    def clusters(self) -> dict[str, str]:
+        """Cluster id of every stored report."""
+        return dict(self.db.execute("SELECT key, cluster FROM events").fetchall())
+
+    def search(self, text: str) -> list[str]:
+        """Ids of the articles in which every term of ``text`` occurs, in any of its readings."""
+        terms = query_terms(text)
+        if not terms:
+            return []
+        match = " ".join('"' + term.replace('"', "") + '"' for term in terms)
+        rows = self.db.execute("SELECT article_id FROM articles_search WHERE words MATCH ? ORDER BY article_id",
+                               (match,))
+        return [row[0] for row in rows]
 
     def articles(self) -> Iterator[StoredArticle]:
         query = """
@@ -163,6 +307,55 @@ class SqliteStore:
 
     def count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
+REPORT_COLUMNS = ("key, article_id, publisher, type, date_start, date_end, country, lat, lon, precision, place_id, "
+                  "place, sources, targets, source_names, target_names, fatalities, injuries, acled_event_type, "
+                  "acled_sub_event_type")
+
+
+def _report(row: tuple[Any, ...]) -> Report:
+    (key, article_id, publisher, kind, start, end, country, lat, lon, precision, place_id, place, sources,
+     targets, source_names, target_names, fatalities, injuries, acled_type, acled_sub_type) = row
+    return Report(key=key, article_id=article_id, publisher=publisher, type=kind,
+                  start=date.fromisoformat(start) if start else None, end=date.fromisoformat(end) if end else None,
+                  country=country, lat=lat, lon=lon, precision=precision, place_id=place_id, place=place,
+                  sources=tuple(json.loads(sources)), targets=tuple(json.loads(targets)),
+                  source_names=tuple(json.loads(source_names)), target_names=tuple(json.loads(target_names)),
+                  fatalities=fatalities, injuries=injuries, acled_event_type=acled_type,
+                  acled_sub_event_type=acled_sub_type)
+
+
+def _where(query: EventQuery) -> tuple[str, tuple[object, ...]]:
+    """The WHERE clause of an event query over ``events e``."""
+    clauses: list[str] = []
+    parameters: list[object] = []
+    if query.start is not None:
+        clauses.append("e.date_end >= ?")
+        parameters.append(query.start.isoformat())
+    if query.end is not None:
+        clauses.append("e.date_start <= ?")
+        parameters.append(query.end.isoformat())
+    if query.country:
+        clauses.append("e.country = ?")
+        parameters.append(query.country.upper())
+    if query.type:
+        clauses.append("e.type = ?")
+        parameters.append(query.type.upper())
+    if query.bbox is not None:
+        west, south, east, north = query.bbox
+        clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+        parameters += [south, north, west, east]
+    if query.actor:
+        # an actor's kb id, English name or written name, among the sources or the targets
+        clauses.append("(e.sources LIKE ? OR e.targets LIKE ? OR e.source_names LIKE ? OR e.target_names LIKE ?)")
+        parameters += [f"%{json.dumps(query.actor, ensure_ascii=False)[1:-1]}%"] * 4
+    if query.text:
+        terms = query_terms(query.text)
+        if terms:
+            clauses.append("e.article_id IN (SELECT article_id FROM articles_search WHERE words MATCH ?)")
+            parameters.append(" ".join('"' + term.replace('"', "") + '"' for term in terms))
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(parameters)
 
 
 def _iso(value: date | None) -> str | None:
