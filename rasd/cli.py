@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -12,14 +12,17 @@ from pathlib import Path
 import click
 
 from rasd import __version__
+from rasd.dedup import CanonicalEvent
 from rasd.evaluate.gold import GoldError
 from rasd.evaluate.report import evaluate_dirs
+from rasd.export import FORMATS, export
 from rasd.extract import Extractor
 from rasd.ingest import Problem, read_inputs
-from rasd.output import console, evaluation_table, table, to_json, to_jsonl
+from rasd.output import console, evaluation_table, event_as_dict, events_table, table, to_json, to_jsonl
 from rasd.pipeline import TEXT_STAGES, Pipeline
 from rasd.schema import Article, Extraction
 from rasd.store import SqliteStore, default_db_path
+from rasd.store.sqlite import EventQuery
 
 
 def samples_dir() -> Path:
@@ -122,6 +125,77 @@ def articles(db_path: Path | None, bidi: bool) -> None:
     with SqliteStore(path) as store:
         extractions = [e for a in store.articles() if (e := store.extraction(a.id)) is not None]
     table(extractions, console(), bidi=bidi)
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError as exc:
+        raise click.BadParameter("give WEST,SOUTH,EAST,NORTH in degrees, e.g. 42,29,49,38") from exc
+    return west, south, east, north
+
+
+def _event_filters(fn: Callable[..., None]) -> Callable[..., None]:
+    options = [
+        click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                     help="SQLite file (default: $RASD_DB, else rasd.sqlite in the user data directory)."),
+        click.option("--from", "start", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                     help="Events that end on or after this day."),
+        click.option("--to", "end", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                     help="Events that start on or before this day."),
+        click.option("--country", default=None, help="ISO 3166-1 alpha-2 code, e.g. IQ."),
+        click.option("--bbox", default=None, help="WEST,SOUTH,EAST,NORTH in degrees."),
+        click.option("--actor", default=None, help="A party: knowledge-base id, English name or name as written."),
+        click.option("--type", "event_type", default=None, help="PLOVER type, e.g. ASSAULT."),
+        click.option("--query", "text", default=None, help="Words the reporting article contains (Arabic)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _merged_events(db_path: Path | None, start: datetime | None, end: datetime | None, country: str | None,
+                   bbox: str | None, actor: str | None, event_type: str | None,
+                   text: str | None) -> list[CanonicalEvent]:
+    query = EventQuery(start=start.date() if start else None, end=end.date() if end else None, country=country,
+                       bbox=_bbox(bbox), actor=actor, type=event_type, text=text)
+    with SqliteStore(db_path or default_db_path()) as store:
+        return store.canonical_events(query)
+
+
+@main.command("events")
+@_event_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--bidi/--no-bidi", default=False, help="Shape Arabic for terminals without bidi support.")
+def events_command(db_path: Path | None, start: datetime | None, end: datetime | None, country: str | None,
+                   bbox: str | None, actor: str | None, event_type: str | None, text: str | None, fmt: str,
+                   bidi: bool) -> None:
+    """Events in the database, one per real-world event, merged across the articles that report it."""
+    found = _merged_events(db_path, start, end, country, bbox, actor, event_type, text)
+    if fmt == "json":
+        click.echo(json.dumps([event_as_dict(e) for e in found], ensure_ascii=False, indent=1))
+    else:
+        events_table(found, console(), bidi=bidi)
+
+
+@main.command("export")
+@_event_filters
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), required=True)
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+def export_command(db_path: Path | None, start: datetime | None, end: datetime | None, country: str | None,
+                   bbox: str | None, actor: str | None, event_type: str | None, text: str | None, fmt: str,
+                   out_file: Path | None) -> None:
+    """Export the merged events: ACLED-style CSV, PLOVER JSON lines or GeoJSON."""
+    found = _merged_events(db_path, start, end, country, bbox, actor, event_type, text)
+    if out_file is None:
+        export(found, fmt, sys.stdout)
+        return
+    with out_file.open("w", encoding="utf-8", newline="") as stream:
+        export(found, fmt, stream)
+    click.echo(f"rasd: {len(found)} event(s) written to {out_file}", err=True)
 
 
 def _analyse(text: str, published: datetime | None, stages: tuple[str, ...]) -> Extraction:

@@ -11,6 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from rasd.dedup import CanonicalEvent
 from rasd.evaluate.report import ATTRIBUTES, MEASURES, Evaluation
 from rasd.schema import Extraction
 
@@ -86,3 +87,43 @@ def evaluation_table(evaluation: Evaluation) -> Table:
         rate = evaluation.attribute_rate(attribute)
         shown.add_row(f"{attribute} of matched events", "", "", "—" if rate is None else f"{rate:.3f}", "", "", "")
     return shown
+
+
+def _range(low: int | None, high: int | None) -> str:
+    if low is None:
+        return "—"
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def events_table(events: Sequence[CanonicalEvent], console: Console, *, bidi: bool = False) -> None:
+    """One row per real-world event: merged from every report that tells it."""
+    show = visual if bidi else (lambda s: s)
+    grid = Table(title=f"{len(events)} event(s)", show_lines=True)
+    for name in ("event", "date", "type", "place", "sources", "targets", "killed", "injured", "reports"):
+        grid.add_column(name, overflow="fold", no_wrap=name in ("event", "date", "type"))
+    for event in events:
+        when = "—" if event.start is None else event.start.isoformat() if event.start == event.end else \
+            f"{event.start.isoformat()}…{event.end.isoformat() if event.end else ''}"
+        grid.add_row(event.id, when, event.type, show(", ".join(x for x in (event.place, event.country) if x) or "—"),
+                     show("; ".join(event.sources) or "—"), show("; ".join(event.targets) or "—"),
+                     _range(event.fatalities.low, event.fatalities.high),
+                     _range(event.injuries.low, event.injuries.high),
+                     "\n".join(sorted({r.publisher or r.article_id for r in event.reports})))
+    console.print(grid)
+
+
+def event_as_dict(event: CanonicalEvent) -> dict[str, Any]:
+    """A merged event as JSON: its fields, the count ranges with each report's value, and the reports."""
+    return {
+        "id": event.id, "type": event.type,
+        "date": {"start": event.start.isoformat() if event.start else None,
+                 "end": event.end.isoformat() if event.end else None},
+        "location": {"name": event.place, "country": event.country, "lat": event.lat, "lon": event.lon,
+                     "precision": event.precision},
+        "sources": event.sources, "targets": event.targets,
+        "fatalities": {"low": event.fatalities.low, "high": event.fatalities.high,
+                       "by_report": event.fatalities.by_report},
+        "injuries": {"low": event.injuries.low, "high": event.injuries.high, "by_report": event.injuries.by_report},
+        "acled_event_type": event.acled_event_type, "acled_sub_event_type": event.acled_sub_event_type,
+        "reports": [{"key": r.key, "article": r.article_id, "publisher": r.publisher} for r in event.reports],
+    }
