@@ -24,6 +24,7 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_87069b9d0aef7d6c.txt"
 OUT = ROOT / "docs" / "quality.md"
 HELDOUT = ROOT / "eval" / "heldout"
+OWN_DEV = ROOT / "eval" / "dev"
 CONFLICT = SHARED / "corpus" / "saudinewsnet" / "conflict.jsonl"
 RASD = [sys.executable, "-m", "rasd"]
 
@@ -56,7 +57,7 @@ from `../shared/corpus/saudinewsnet/conflict.jsonl` at evaluation time, with `da
 the publication date as the corpus documents. By hand:
 
 ```
-python scripts/quality_report.py --heldout-inputs /tmp/h/in   # writes the 12 articles as JSON
+python scripts/quality_report.py --inputs eval/heldout /tmp/h/in   # the 12 articles as JSON
 rasd extract /tmp/h/in --out /tmp/h/pred && rasd evaluate eval/heldout /tmp/h/pred
 ```
 
@@ -72,9 +73,9 @@ def _score(gold: Path, inputs: Path, predictions: Path) -> tuple[str, dict[str, 
     return table.rstrip("\n"), json.loads(totals)
 
 
-def heldout_inputs(folder: Path) -> None:
-    """Write the held-out articles as single JSON articles into ``folder``."""
-    wanted = {path.name.removesuffix(".gold.json") for path in HELDOUT.glob("*.gold.json")}
+def corpus_inputs(gold: Path, folder: Path) -> None:
+    """Write the articles annotated in ``gold`` as single JSON articles into ``folder``."""
+    wanted = {path.name.removesuffix(".gold.json") for path in gold.glob("*.gold.json")}
     folder.mkdir(parents=True, exist_ok=True)
     with CONFLICT.open(encoding="utf-8") as lines:
         for line in lines:
@@ -86,14 +87,15 @@ def heldout_inputs(folder: Path) -> None:
                 (folder / f"{record['id']}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
 
 
-def _gap(dev: dict[str, Any], heldout: dict[str, Any]) -> str:
-    rows = ["| measure | development (25) | held-out (12) | gap |", "|---|---|---|---|"]
+def _gap(dev: dict[str, Any], own: dict[str, Any], heldout: dict[str, Any]) -> str:
+    rows = ["| measure | shared development (25) | own development (15) | held-out (12) | gap (shared − held-out) |",
+            "|---|---|---|---|---|"]
     for block in ("events", "assault", "source_actors", "target_actors", "entities"):
-        a, b = dev[block]["f1"], heldout[block]["f1"]
-        rows.append(f"| {block} F1 | {a:.3f} | {b:.3f} | {a - b:+.3f} |")
+        a, b, c = dev[block]["f1"], own[block]["f1"], heldout[block]["f1"]
+        rows.append(f"| {block} F1 | {a:.3f} | {b:.3f} | {c:.3f} | {a - c:+.3f} |")
     for name in ("date", "location", "fatalities", "injuries"):
-        a, b = dev["attributes_of_matched_events"][name], heldout["attributes_of_matched_events"][name]
-        rows.append(f"| {name} of matched events | {a:.3f} | {b:.3f} | {a - b:+.3f} |")
+        a, b, c = (t["attributes_of_matched_events"][name] for t in (dev, own, heldout))
+        rows.append(f"| {name} of matched events | {a:.3f} | {b:.3f} | {c:.3f} | {a - c:+.3f} |")
     return "\n".join(rows)
 
 
@@ -105,22 +107,24 @@ def render() -> str:
         for path in sorted((SHARED / "corpus" / "dev").glob("*.json")):
             shutil.copy(path, inputs / path.name)
         table, totals = _score(SHARED / "corpus" / "gold", inputs, predictions)
-        heldout_in, heldout_pred = Path(work) / "heldout-in", Path(work) / "heldout-pred"
-        heldout_inputs(heldout_in)
-        heldout_table, heldout_totals = _score(HELDOUT, heldout_in, heldout_pred)
+        scored = {}
+        for name, gold in (("own", OWN_DEV), ("heldout", HELDOUT)):
+            corpus_inputs(gold, Path(work) / f"{name}-in")
+            scored[name] = _score(gold, Path(work) / f"{name}-in", Path(work) / f"{name}-pred")
+    (own_table, own_totals), (heldout_table, heldout_totals) = scored["own"], scored["heldout"]
     return (HEAD + table + "\n\nAll measures (JSON):\n\n```json\n" + json.dumps(totals, ensure_ascii=False, indent=1)
-            + "\n```\n" + HELDOUT_HEAD + "The gap between the development and the held-out figures:\n\n"
-            + _gap(totals, heldout_totals) + "\n\nPer article:\n\n" + heldout_table
-            + "\n\nAll measures (JSON):\n\n```json\n" + json.dumps(heldout_totals, ensure_ascii=False, indent=1)
-            + "\n```\n")
+            + "\n```\n" + HELDOUT_HEAD + "The three sets side by side:\n\n" + _gap(totals, own_totals, heldout_totals)
+            + "\n\nHeld-out, per article:\n\n" + heldout_table
+            + "\n\nOwn development set (`eval/dev/`, annotated blind as well, open for study), per article:\n\n"
+            + own_table + "\n")
 
 
 def main(argv: list[str]) -> int:
     if not SEED.exists():
         print("../shared is not beside this checkout", file=sys.stderr)
         return 2
-    if len(argv) == 3 and argv[1] == "--heldout-inputs":
-        heldout_inputs(Path(argv[2]))
+    if len(argv) == 4 and argv[1] == "--inputs":
+        corpus_inputs(Path(argv[2]), Path(argv[3]))  # --inputs GOLD_DIR OUT_DIR
         return 0
     return write_or_check({OUT: render()}, argv, "quality_report.py")
 
