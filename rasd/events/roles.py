@@ -37,9 +37,11 @@ ADJECTIVE_WORDS = 2  # words (adjectives) allowed between a trigger and its agen
 VICTIM_WORDS = 5  # words allowed between a killing and its victims («مقتل 49 مسلحا من تنظيم داعش»)
 PART_OF = re.compile(r"\s+(?:\S+\s+)?من\s+")  # «مسلحا من تنظيم داعش»: the named group is the party
 PART_OF_WORDS = 2  # «من عناصر تنظيم داعش»
+AFFILIATED = re.compile(r"\s+(?:(?:ال)?(?:تابع|موال|منتم)\S*\s+)?ل")  # folded «تابعون لـ», «الموالية لـ»
 OBJECT_REACH = 16  # characters before a party where the head of its object phrase may stand («أرتالا للحوثيين»)
 POINTER_ENDINGS = ("\u0647", "\u0647\u0627")  # folded «ـه», «ـها»: «مصدره», «شنتها»
-MARKERS = ("target_marker", "agent_marker", "clash_marker", "object_head")
+MARKERS = ("target_marker", "agent_marker", "clash_marker", "object_head")  # also: generic, modifier,
+# coordination_head
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,10 @@ def _words() -> _Words:
                                  rf"(?P<modifiers>(?:\s+(?:{alternation(modifiers)}))*)(?!\w)")
     # what may stand between two coordinated parties: «و», «والقوات», a comma
     # «قوات "الجيش الوطني" و"المقاومة الشعبية"»: quotation marks may wrap either name
-    coordination = re.compile(r"[\s\"'«»“”]*(?:[\u060c,]\s*(?:و|او|وقوات|وعناصر)?|(?:و|او|وقوات|وعناصر))[\s\"'«»“”]*")
+    # «والقوات», «ومقاتلو حزب الله»: a head noun may come with the conjunction (``coordination_head``)
+    heads = alternation([fold(r["word"]) for r in rows if r["role"] == "coordination_head"])
+    joint = rf"(?:و|او)(?:(?:{heads})(?!\w))?"
+    coordination = re.compile(rf"[\s\"'«»“”]*(?:[\u060c,]\s*(?:{joint})?|{joint})[\s\"'«»“”]*")
     return _Words(markers, marker_pattern, generic, generic_pattern, coordination)
 
 
@@ -93,6 +98,8 @@ def generic_parties(key: str, taken: list[tuple[int, int]]) -> list[GenericParty
             # «المسلحين الحوثيين», «عناصر داعش»: the name that follows says who they are; but in
             # «اتهم الجيش جماعة الإخوان» it is another party
             continue
+        if any(a >= end and AFFILIATED.fullmatch(key, end, a) for a, _ in taken):
+            continue  # «مسلحون تابعون لجماعة الحوثي», «القوات الموالية للرئيس»: the group is the party
         part_of = PART_OF.match(key, end)
         if part_of is not None and any(a >= part_of.end() and len(key[part_of.end() : a].split()) <= PART_OF_WORDS
                                        for a, _ in taken):
@@ -123,6 +130,20 @@ def _last_marker(key: str, start: int, end: int) -> str | None:
 APPOSITIVE = re.compile(r"\s*[\u060c,]\s*ال\S+(?:\s+[^\s\u060c,.]+){0,6}\s*[\u060c,]\s*و")
 
 
+@cache
+def _loss_pattern() -> re.Pattern[str]:
+    """«من» after a takeover, right before the party or one word before it: that party lost the
+    place (``loss_marker`` rows)."""
+    words = alternation([fold(r["word"]) for r in load_table("party_words") if r["role"] == "loss_marker"])
+    return re.compile(rf"(?<!\w)(?:{words})(?:\s+\S+)?\s*$")
+
+
+def _words_between(key: str, start: int, end: int) -> int:
+    """Words between two offsets, not counting a proclitic glued to the word at ``end`` («لجماعة»)."""
+    words = key[start:end].split()
+    return len(words) - (1 if words and end > 0 and not key[end - 1].isspace() else 0)
+
+
 def _coordinated(key: str, left_end: int, right_start: int) -> bool:
     return right_start >= left_end and (_words().coordination.fullmatch(key, left_end, right_start) is not None
                                          or APPOSITIVE.fullmatch(key, left_end, right_start) is not None)
@@ -130,17 +151,22 @@ def _coordinated(key: str, left_end: int, right_start: int) -> bool:
 
 def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, int]], *, clash: bool,
                  casualty: bool, reports: list[tuple[int, int]], victims: frozenset[int] = frozenset(),
-                 clause: tuple[int, int] | None = None) -> dict[int, str]:
+                 clause: tuple[int, int] | None = None, tolls: list[tuple[int, int]] | None = None,
+                 seize: bool = False) -> dict[int, str]:
     """Role (``source`` or ``target``) of each party of a folded sentence, by index into
     ``parties`` (spans in ``key``); parties with no role are left out. ``reports`` are the spans
     of reporting verbs («قال», «أعلن») before the trigger: whom they quote is a speaker, not a
     party. ``victims`` can only be acted on (civilians in a violent event). Parties outside the
-    ``clause`` (the span between the triggers around this one) belong to other events."""
+    ``clause`` (the span between the triggers around this one) belong to other events, and so do
+    parties on the far side of a casualty word (``tolls``: «أن جنديا قتل … حينما انفجر لغم»: the
+    soldier is the one killed, not who set off the mine)."""
     t_start, t_end = trigger
     speakers = {speaker_of(key, cue, parties) for cue in reports if cue[1] <= t_start}
     low, high = clause if clause is not None else (0, len(key))
     inside = [i for i in range(len(parties)) if i not in speakers and low <= parties[i][0] and parties[i][1] <= high]
     order = sorted(inside, key=lambda i: parties[i][0])
+    walls = [a for a, b in tolls or () if (a, b) != trigger]
+    order = [i for i in order if not any(min(parties[i][1], t_end) <= w < max(parties[i][0], t_start) for w in walls)]
     after = [i for i in order if parties[i][0] >= t_end and len(key[t_end : parties[i][0]].split()) <= AFTER_WORDS]
     for i in order:  # a party coordinated with the last one in reach shares its role, however far
         if after and parties[i][0] > parties[after[-1]][0] and _coordinated(key, parties[after[-1]][1], parties[i][0]):
@@ -162,11 +188,15 @@ def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, in
         word_start = key.rfind(" ", 0, start) + 1  # with a glued preposition: «لطيران»
         if _last_marker(key, word_start, head if head > 0 else parties[i][1]) == "agent_marker":
             marker = "agent_marker"  # the name itself says it acts: «غارة لطيران التحالف الدولي»
+        if seize and (previous is None or roles.get(previous) == "source"):
+            loss = _loss_pattern().search(key, parties[previous][1] if previous is not None else t_end, start)
+            if loss is not None and marker is None:
+                marker = "target_marker"  # «استعادة المدن والمواقع من ميليشيات الحوثيين»
         if marker == "agent_marker" or (marker == "clash_marker" and clash):
             roles[i] = "source"
         elif marker in ("target_marker", "object_head", "clash_marker"):
             roles[i] = "target"
-        elif previous is None and len(key[t_end:start].split()) <= (VICTIM_WORDS if casualty else ADJECTIVE_WORDS):
+        elif previous is None and _words_between(key, t_end, start) <= (VICTIM_WORDS if casualty else ADJECTIVE_WORDS):
             roles[i] = "target" if casualty else "source"  # «مقتل 17 داعشيا» / «سيطرت المقاومة»
         elif previous is not None and roles.get(previous) == "source" and not clash and not casualty \
                 and len(key[parties[previous][1] : start].split()) <= OBJECT_WORDS:

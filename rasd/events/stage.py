@@ -151,7 +151,9 @@ def events_stage(doc: Document) -> Document:
                          if triggers[later].info.type == triggers[number].info.type and scoped[later] is not None]
                 scoped[number] = again[0] if again else _place(names, kb, raw, sentence.index, references, a,
                                                                 locatives)
-        for number, trigger in enumerate(triggers):
+        # a deed before its toll: «قتل 7 جنود عندما اقتحم متشددون …» is the raid, its dead the toll
+        for number in sorted(range(len(triggers)), key=lambda n: triggers[n].info.mode == "kill"):
+            trigger = triggers[number]
             modality = _modality(trigger, cues, sentence_key, future_at)
             if modality in ("negated", "future", "conditional", "historical"):
                 continue
@@ -165,9 +167,9 @@ def events_stage(doc: Document) -> Document:
             if not own_place:
                 place = inherited or place
             identity = (trigger.info.type, place[1] if place else None)
-            if identity in seen or (trigger.info.mode == "kill" and any(t == trigger.info.type for t, _ in seen)):
-                continue  # one event per type and place in a sentence; a toll belongs to the event told
-            seen.add(identity)
+            toll = trigger.info.mode == "kill" and any(t == trigger.info.type for t, _ in seen)
+            if identity in seen and not toll:
+                continue  # one event per type and place in a sentence
             draft = _Draft(trigger, sentence.index, mention, date or _publication(doc),
                            place[0] if place else fallback_place[0] if fallback_place else None,
                            place[1] if place else fallback_place[1] if fallback_place else None,
@@ -176,7 +178,24 @@ def events_stage(doc: Document) -> Document:
             others = [t for t in triggers if t.info.type != trigger.info.type]
             clause = (max((t.end for t in others if t.end <= trigger.start), default=0),
                       min((t.start for t in others if t.start >= trigger.end), default=len(sentence_key)))
-            _arguments(doc, draft, names, sentence, cues, clause, locatives | references)
+            tolls = [(t.start, t.end) for t in triggers if t.info.mode == "kill"]
+            _arguments(doc, draft, names, sentence, cues, clause, locatives | references, tolls)
+            if toll:  # the toll of the event told: its victims are that event's targets
+                told = next((d for d in reversed(drafts) if d.sentence == sentence.index
+                             and d.trigger.info.type == trigger.info.type), None)
+                if told is None:
+                    continue
+                # «قتل 17 داعشيا في قصف مدفعي»: who the toll names as killed, between its word and the
+                # deed's, was not the one shelling
+                victims = {p.entity_id or p.name_en or p.text for p in draft.actors if p.role == "target"
+                           and p.span is not None and mention.end <= p.span.start < told.mention.start}
+                told.actors = [p.model_copy(update={"role": "target"})
+                               if (p.entity_id or p.name_en or p.text) in victims else p for p in told.actors]
+                known = {p.entity_id or p.name_en or p.text for p in told.actors}
+                told.actors += [p for p in draft.actors if p.role == "target"
+                                and (p.entity_id or p.name_en or p.text) not in known]
+                continue
+            seen.add(identity)  # a dropped takeover still speaks for its sentence's deed of that type
             if trigger.info.mode == "seize" and not placed[number] and any(
                     p.role == "target" and institutions.get(p.entity_id or "") for p in draft.actors):
                 continue  # «سيطرة المخلوع على الجيش»: holding an institution, not taking ground
@@ -324,7 +343,8 @@ def _modality(trigger: Trigger, cues: list[tuple[str, int, int]], key: str, futu
 
 
 def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]], sentence: Sentence,
-               cues: list[tuple[str, int, int]], clause: tuple[int, int], places_named: frozenset[int]) -> None:
+               cues: list[tuple[str, int, int]], clause: tuple[int, int], places_named: frozenset[int],
+               tolls: list[tuple[int, int]]) -> None:
     """Parties, attributions, figures and weapons of one event; parties are looked for in the
     trigger's ``clause`` (between the triggers around it, folded-sentence offsets)."""
     assert doc.norm is not None
@@ -358,7 +378,8 @@ def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]
     victims = frozenset(i for i, party in enumerate(parties) if party.actor_code in VICTIM_SECTORS) \
         if trigger.info.type in VIOLENT | {"COERCE"} else frozenset()
     roles = assign_roles(key, (trigger.start, trigger.end), spans, clash=trigger.info.mode == "clash",
-                         casualty=trigger.info.mode == "kill", reports=reports, victims=victims, clause=clause)
+                         casualty=trigger.info.mode == "kill", reports=reports, victims=victims, clause=clause,
+                         tolls=tolls, seize=trigger.info.mode == "seize")
     if trigger.info.mode == "kill" and "source" not in roles.values():
         announcer = _announcer(key, reports, trigger.start, clause, spans, named, parties, roles)
         if announcer is not None:

@@ -155,3 +155,27 @@ def test_a_description_between_commas_does_not_break_coordination() -> None:
 def test_a_country_whose_border_is_named_is_a_place_not_a_party() -> None:
     found = assault("قصفت طائرات التحالف العربي تعزيزات للحوثيين قبل وصولها إلى الحدود الجنوبية للمملكة.")
     assert "Saudi Arabia" not in parties(found, "target") + parties(found, "source")
+
+
+def test_gunmen_affiliated_with_a_group_are_that_group() -> None:
+    found = assault("اختطف مسلحون تابعون لجماعة الحوثي في العاصمة صنعاء عشرة من قياديي حزب الإصلاح.")
+    assert parties(found, "source") == ["Houthis"]
+
+
+def test_a_head_noun_with_the_conjunction_still_coordinates() -> None:
+    found = assault("وتشن القوات الحكومية ومقاتلو حزب الله هجمات على الزبداني.")
+    assert parties(found, "source") == ["Government forces", "Hezbollah"]
+
+
+def test_the_deed_and_not_its_toll_gives_the_parties() -> None:
+    found = assault("وقتل سبعة جنود ليبيين أمس عندما اقتحم متشددون من تنظيم داعش بوابة أمنية قرب أجدابيا.")
+    assert parties(found, "source") == ["Islamic State"]
+    assert "Soldiers" in parties(found, "target")
+    found = assault("وذكرت تقارير أن جنديا قتل في إقليم ماردين حينما انفجر لغم أرضي في عربة عسكرية.")
+    assert parties(found, "source") == [] and parties(found, "target") == ["Soldiers"]
+
+
+def test_who_a_place_is_taken_from_is_acted_on() -> None:
+    found = assault("استعادت المقاومة الشعبية مدينة زنجبار من ميليشيات الحوثيين أمس.")
+    assert parties(found, "source") == ["Popular Resistance (Yemen)"]
+    assert parties(found, "target") == ["Houthis"]
