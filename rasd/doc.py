@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from rasd.schema import Article, Casualty, Entity, Event, Quantity, TimeExpression, Weapon
+from rasd.schema import Article, Casualty, Entity, Event, Quantity, TimeExpression, Truce, Weapon
 from rasd.text.normalize import NormalizedText
 
 
@@ -64,6 +64,7 @@ class Document:
     casualties: list[Casualty] = field(default_factory=list)
     weapons: list[Weapon] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    truces: list[Truce] = field(default_factory=list)
     # views computed from the layers above on first use, by the module that needs them
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
 

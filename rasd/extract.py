@@ -24,6 +24,7 @@ def to_extraction(doc: Document) -> Extraction:
         casualties=doc.casualties,
         weapons=doc.weapons,
         events=doc.events,
+        truces=doc.truces,
     )
 
 

@@ -19,6 +19,7 @@ from rasd.text.normalize import normalize
 from rasd.text.sentences import sentences_stage
 from rasd.text.tokens import tokens_stage
 from rasd.time.stage import times_stage
+from rasd.truces.stage import truces_stage
 
 StageFn = Callable[[Document], Document]
 
@@ -64,9 +65,10 @@ register("entities", requires=["tokens", "sentences"], assigns=["entities"])(ent
 register("times", requires=["tokens", "sentences"], assigns=["times"])(times_stage)
 register("quantities", requires=["times"], assigns=["quantities", "casualties", "weapons"])(quantities_stage)
 register("events", requires=["entities", "times", "quantities"], assigns=["events"])(events_stage)
+register("truces", requires=["entities", "times"], assigns=["truces"])(truces_stage)
 
 TEXT_STAGES = ("normalize", "sentences", "tokens")
-DEFAULT_STAGES = (*TEXT_STAGES, "entities", "times", "quantities", "events")
+DEFAULT_STAGES = (*TEXT_STAGES, "entities", "times", "quantities", "events", "truces")
 
 
 class Pipeline:

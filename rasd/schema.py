@@ -196,6 +196,21 @@ class Event(Record):
                                                 "event it is about")
 
 
+class Truce(Record):
+    """A truce, ceasefire or de-escalation agreement the article reports."""
+
+    id: str
+    kind: Literal["truce", "ceasefire", "de-escalation"]
+    sides: list[list[Party]] = Field(default_factory=list, description="the parties bound, side by side; "
+                                     "one side when the article names only one")
+    area: Location | None = Field(None, description="where it holds, when the article says")
+    start: DateInterval | None = Field(None, description="when it began («منذ تشرين الأول»); null when not stated")
+    end: DateInterval | None = Field(None, description="when it ended; null while it holds or when not stated")
+    status: Literal["proposed", "active", "ended", "violated"]
+    mentions: list[Span] = Field(default_factory=list, description="the truce words («الهدنة», «التهدئة»)")
+    sentences: list[int] = Field(default_factory=list)
+
+
 class Extraction(Record):
     """What `rasd extract` emits for one article."""
 
@@ -209,3 +224,4 @@ class Extraction(Record):
     casualties: list[Casualty] = Field(default_factory=list)
     weapons: list[Weapon] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    truces: list[Truce] = Field(default_factory=list)

@@ -102,6 +102,7 @@ def generic_parties(key: str, taken: list[tuple[int, int]]) -> list[GenericParty
             continue  # «مسلحون تابعون لجماعة الحوثي», «القوات الموالية للرئيس»: the group is the party
         part_of = PART_OF.match(key, end)
         if part_of is not None and any(a >= part_of.end() and len(key[part_of.end() : a].split()) <= PART_OF_WORDS
+                                       and not key[part_of.end() : a].endswith(" و")  # «من إيران والقوات»
                                        for a, _ in taken):
             continue
         name_en, sector = words.generic[" ".join(m.group("word").split())]
@@ -144,7 +145,8 @@ def _words_between(key: str, start: int, end: int) -> int:
     return len(words) - (1 if words and end > 0 and not key[end - 1].isspace() else 0)
 
 
-def _coordinated(key: str, left_end: int, right_start: int) -> bool:
+def coordinated(key: str, left_end: int, right_start: int) -> bool:
+    """Whether two parties are joined by «و», a comma, or a description between commas."""
     return right_start >= left_end and (_words().coordination.fullmatch(key, left_end, right_start) is not None
                                          or APPOSITIVE.fullmatch(key, left_end, right_start) is not None)
 
@@ -169,7 +171,7 @@ def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, in
     order = [i for i in order if not any(min(parties[i][1], t_end) <= w < max(parties[i][0], t_start) for w in walls)]
     after = [i for i in order if parties[i][0] >= t_end and len(key[t_end : parties[i][0]].split()) <= AFTER_WORDS]
     for i in order:  # a party coordinated with the last one in reach shares its role, however far
-        if after and parties[i][0] > parties[after[-1]][0] and _coordinated(key, parties[after[-1]][1], parties[i][0]):
+        if after and parties[i][0] > parties[after[-1]][0] and coordinated(key, parties[after[-1]][1], parties[i][0]):
             after.append(i)
     before = [i for i in order if parties[i][1] <= t_start
               and len(key[parties[i][1] : t_start].split()) <= BEFORE_WORDS]
@@ -177,7 +179,7 @@ def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, in
     previous: int | None = None
     for i in after:
         start = parties[i][0]
-        if previous is not None and _coordinated(key, parties[previous][1], start):
+        if previous is not None and coordinated(key, parties[previous][1], start):
             if previous in roles:
                 roles[i] = roles[previous]
             previous = i
@@ -220,7 +222,7 @@ def assign_roles(key: str, trigger: tuple[int, int], parties: list[tuple[int, in
             if role == "target" or clash or "source" not in roles.values():
                 chain = [nearest]
                 for j in reversed(before[:-1]):
-                    if not _coordinated(key, parties[j][1], parties[chain[-1]][0]):
+                    if not coordinated(key, parties[j][1], parties[chain[-1]][0]):
                         break
                     chain.append(j)
                 for j in chain:
