@@ -18,11 +18,22 @@ from rasd.evaluate.report import evaluate_dirs
 from rasd.export import FORMATS, export
 from rasd.extract import Extractor
 from rasd.ingest import Problem, read_inputs
-from rasd.output import console, evaluation_table, event_as_dict, events_table, table, to_json, to_jsonl
+from rasd.output import (
+    console,
+    evaluation_table,
+    event_as_dict,
+    events_table,
+    table,
+    to_json,
+    to_jsonl,
+    truce_as_dict,
+    truces_table,
+)
 from rasd.pipeline import TEXT_STAGES, Pipeline
 from rasd.schema import Article, Extraction
 from rasd.store import SqliteStore, default_db_path
 from rasd.store.sqlite import EventQuery
+from rasd.truces.notify import notify
 
 
 def samples_dir() -> Path:
@@ -96,7 +107,11 @@ def extract(paths: tuple[str, ...], fmt: str, out_dir: Path | None, bidi: bool) 
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="SQLite file (default: $RASD_DB, else rasd.sqlite in the user data directory).")
 @click.option("--bidi/--no-bidi", default=False, help="Shape Arabic for terminals without bidi support.")
-def ingest(paths: tuple[str, ...], samples: bool, db_path: Path | None, bidi: bool) -> None:
+@click.option("--on-violation", "command", default=None,
+              help="A shell command run for each new truce violation, with the violation as JSON on stdin.")
+@click.option("--webhook", default=None, help="A URL that each new truce violation is POSTed to as JSON.")
+def ingest(paths: tuple[str, ...], samples: bool, db_path: Path | None, bidi: bool, command: str | None,
+           webhook: str | None) -> None:
     """Extract articles and store them, with their extractions, in the database."""
     inputs = [*paths, *([str(samples_dir())] if samples else [])]
     if not inputs:
@@ -104,11 +119,17 @@ def ingest(paths: tuple[str, ...], samples: bool, db_path: Path | None, bidi: bo
     path = db_path or default_db_path()
     stored: list[Extraction] = []
     changed = 0
+    violations = 0
     with SqliteStore(path) as store:
         for extraction in _extractions(inputs):
             changed += store.save(extraction)
             stored.append(extraction)
-    click.echo(f"rasd: {len(stored)} article(s) processed, {changed} new or changed, in {path}", err=True)
+            for found in store.take_new_violations():
+                violations += 1
+                for problem in notify(found, command=command, webhook=webhook):
+                    click.echo(f"rasd: {problem}", err=True)
+    click.echo(f"rasd: {len(stored)} article(s) processed, {changed} new or changed, {violations} new truce "
+               f"violation(s), in {path}", err=True)
     if stored:
         table(stored, console(), bidi=bidi)
     else:
@@ -196,6 +217,22 @@ def export_command(db_path: Path | None, start: datetime | None, end: datetime |
     with out_file.open("w", encoding="utf-8", newline="") as stream:
         export(found, fmt, stream)
     click.echo(f"rasd: {len(found)} event(s) written to {out_file}", err=True)
+
+
+@main.command("truces")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SQLite file (default: $RASD_DB, else rasd.sqlite in the user data directory).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--bidi/--no-bidi", default=False, help="Shape Arabic for terminals without bidi support.")
+def truces_command(db_path: Path | None, fmt: str, bidi: bool) -> None:
+    """Truces in the database, with the attacks that broke them while they held."""
+    with SqliteStore(db_path or default_db_path()) as store:
+        truces, violations = store.truces(), store.violations()
+    if fmt == "json":
+        click.echo(json.dumps([truce_as_dict(t, [v for v in violations if v.truce.key == t.key]) for t in truces],
+                              ensure_ascii=False, indent=1))
+    else:
+        truces_table(truces, violations, console(), bidi=bidi)
 
 
 def _analyse(text: str, published: datetime | None, stages: tuple[str, ...]) -> Extraction:

@@ -14,6 +14,8 @@ from rich.table import Table
 from rasd.dedup import CanonicalEvent
 from rasd.evaluate.report import ATTRIBUTES, MEASURES, Evaluation
 from rasd.schema import Extraction
+from rasd.store.sqlite import Violation
+from rasd.truces.monitor import TruceRecord
 
 
 def as_dict(extraction: Extraction) -> dict[str, Any]:
@@ -127,3 +129,37 @@ def event_as_dict(event: CanonicalEvent) -> dict[str, Any]:
         "acled_event_type": event.acled_event_type, "acled_sub_event_type": event.acled_sub_event_type,
         "reports": [{"key": r.key, "article": r.article_id, "publisher": r.publisher} for r in event.reports],
     }
+
+
+def violation_as_dict(violation: Violation) -> dict[str, Any]:
+    event = violation.event
+    return {"truce": violation.truce.key, "event": event.key, "reason": violation.reason,
+            "date": {"start": event.start.isoformat() if event.start else None,
+                     "end": event.end.isoformat() if event.end else None},
+            "place": event.place, "country": event.country, "sources": list(event.source_names),
+            "targets": list(event.target_names), "fatalities": event.fatalities, "publisher": event.publisher}
+
+
+def truce_as_dict(truce: TruceRecord, violations: Sequence[Violation]) -> dict[str, Any]:
+    return {"key": truce.key, "kind": truce.kind, "status": "violated" if violations and truce.status == "active"
+            else truce.status, "sides": [list(side) for side in truce.side_names],
+            "start": truce.start.isoformat() if truce.start else None,
+            "end": truce.end.isoformat() if truce.end else None, "country": truce.country,
+            "violations": [violation_as_dict(v) for v in violations]}
+
+
+def truces_table(truces: Sequence[TruceRecord], violations: Sequence[Violation], console: Console, *,
+                 bidi: bool = False) -> None:
+    """One row per truce, with the attacks that broke it."""
+    show = visual if bidi else (lambda s: s)
+    grid = Table(title=f"{len(truces)} truce(s), {len(violations)} violation(s)", show_lines=True)
+    for name in ("truce", "kind", "status", "sides", "from", "to", "violations"):
+        grid.add_column(name, overflow="fold")
+    for truce in truces:
+        broken = [v for v in violations if v.truce.key == truce.key]
+        status = "violated" if broken and truce.status == "active" else truce.status
+        grid.add_row(truce.key, truce.kind, status, show(" ⟷ ".join("; ".join(s) for s in truce.side_names)),
+                     truce.start.isoformat() if truce.start else "—", truce.end.isoformat() if truce.end else "—",
+                     "\n".join(f"{v.event.key} ({v.event.start.isoformat() if v.event.start else '?'})" for v in broken)
+                     or "—")
+    console.print(grid)

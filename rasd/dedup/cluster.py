@@ -53,8 +53,10 @@ class Report:
     place: str | None = None
     sources: tuple[str, ...] = ()  # knowledge-base ids of the named parties
     targets: tuple[str, ...] = ()
-    source_names: tuple[str, ...] = ()  # the same parties as the article names them
+    source_names: tuple[str, ...] = ()  # every party as the article names it
     target_names: tuple[str, ...] = ()
+    source_codes: tuple[str, ...] = ()  # PLOVER actor codes of the parties: USAMIL, IRQPRM, UAF…
+    target_codes: tuple[str, ...] = ()
     fatalities: int | None = None
     injuries: int | None = None
     acled_event_type: str | None = None
@@ -84,6 +86,8 @@ def report_of(extraction: Extraction, event: Event) -> Report:
         sources=identities(sources), targets=identities(targets),
         source_names=tuple(p.name_en or p.text for p in sources),
         target_names=tuple(p.name_en or p.text for p in targets),
+        source_codes=tuple(p.actor_code for p in sources if p.actor_code),
+        target_codes=tuple(p.actor_code for p in targets if p.actor_code),
         fatalities=event.fatalities, injuries=event.injuries,
         acled_event_type=event.acled_event_type, acled_sub_event_type=event.acled_sub_event_type)
 

@@ -29,6 +29,7 @@ from platformdirs import user_data_dir
 from rasd.dedup import CanonicalEvent, Report, Settings, canonical, clusters, report_of, same_event
 from rasd.schema import Article, Extraction
 from rasd.text.search import index_words, query_terms
+from rasd.truces.monitor import Side, TruceRecord, truce_record, violation
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -81,6 +82,30 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE VIRTUAL TABLE articles_search USING fts5 (article_id UNINDEXED, words);
         """,
     ),
+    (
+        "0003_truces_and_violations",
+        """
+        ALTER TABLE events ADD COLUMN source_codes TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE events ADD COLUMN target_codes TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE truces (
+            key TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            kind TEXT NOT NULL, status TEXT NOT NULL,
+            date_start TEXT, date_end TEXT,
+            country TEXT, lat REAL, lon REAL, precision TEXT,
+            sides TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX truces_article ON truces (article_id);
+        CREATE TABLE violations (
+            truce_key TEXT NOT NULL REFERENCES truces (key) ON DELETE CASCADE,
+            event_key TEXT NOT NULL REFERENCES events (key) ON DELETE CASCADE,
+            reason TEXT NOT NULL,
+            detected_at TEXT NOT NULL,
+            PRIMARY KEY (truce_key, event_key)
+        );
+        """,
+    ),
 )
 
 
@@ -126,6 +151,7 @@ class StoredArticle:
 class SqliteStore:
     def __init__(self, path: str | Path, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        self.new_violations: list[Violation] = []
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,14 +175,16 @@ class SqliteStore:
         with self.db:
             self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        backfill = False
         for name, sql in MIGRATIONS:
             if name in done:
                 continue
             # one script, one transaction: a migration is applied and recorded, or neither
             record = f"INSERT INTO migrations VALUES ('{name}', '{_now()}');"
             self.db.executescript("BEGIN;" + sql + record + "COMMIT;")
-            if name == "0002_events_and_search":
-                self._backfill()
+            backfill = backfill or name in ("0002_events_and_search", "0003_truces_and_violations")
+        if backfill:
+            self._backfill()  # once every table exists
 
     def _backfill(self) -> None:
         """Index the events and words of articles stored before the store had them."""
@@ -206,19 +234,75 @@ class SqliteStore:
         self.db.execute("INSERT INTO articles_search VALUES (?, ?)",
                         (article.id, index_words(f"{article.title or ''}\n{article.text}")))
         left = {row[0] for row in self.db.execute("SELECT cluster FROM events WHERE article_id = ?", (article.id,))}
+        self.db.execute("DELETE FROM violations WHERE event_key IN (SELECT key FROM events WHERE article_id = ?) "
+                        "OR truce_key IN (SELECT key FROM truces WHERE article_id = ?)", (article.id, article.id))
         self.db.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
         self._recluster(left)
         for event in extraction.events:
             report = report_of(extraction, event)
             self.db.execute(
-                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (report.key, article.id, extraction.rasd_version, report.publisher, report.type,
                  _iso(report.start), _iso(report.end), report.country, report.lat, report.lon, report.precision,
                  report.place_id, report.place, json.dumps(report.sources, ensure_ascii=False),
                  json.dumps(report.targets, ensure_ascii=False), json.dumps(report.source_names, ensure_ascii=False),
                  json.dumps(report.target_names, ensure_ascii=False), report.fatalities, report.injuries,
-                 report.acled_event_type, report.acled_sub_event_type, report.key, event.model_dump_json()))
+                 report.acled_event_type, report.acled_sub_event_type, report.key, event.model_dump_json(),
+                 json.dumps(report.source_codes), json.dumps(report.target_codes)))
             self._join(report)
+        self._store_truces(extraction)
+        self._detect(extraction)
+
+    def _store_truces(self, extraction: Extraction) -> None:
+        article = extraction.article
+        self.db.execute("DELETE FROM truces WHERE article_id = ?", (article.id,))
+        for truce in extraction.truces:
+            record = truce_record(extraction, truce)
+            self.db.execute("INSERT INTO truces VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (record.key, article.id, record.kind, record.status, _iso(record.start),
+                             _iso(record.end), record.country, record.lat, record.lon, record.precision,
+                             json.dumps(_sides_json(record), ensure_ascii=False), truce.model_dump_json()))
+
+    def _detect(self, extraction: Extraction) -> None:
+        """Record the violations the article's events commit and its truces suffer."""
+        article_id = extraction.article.id
+        truces = self.truces()
+        mine = [t for t in truces if t.article_id == article_id]
+        events = self._reports("WHERE article_id = ? AND type = 'ASSAULT'", (article_id,))
+        pairs = [(t, e) for t in truces for e in events]
+        for truce in mine:  # events already stored that fall inside the truce's window
+            start = _iso(truce.start) or "9999-12-31"
+            end = _iso(truce.end) or "9999-12-31"
+            pairs += [(truce, e) for e in self._reports(
+                "WHERE type = 'ASSAULT' AND article_id != ? AND date_start >= ? AND date_end <= ?",
+                (article_id, start, end))]
+        for truce, event in pairs:
+            reason = violation(truce, event)
+            if reason is None:
+                continue
+            inserted = self.db.execute("INSERT OR IGNORE INTO violations VALUES (?,?,?,?)",
+                                       (truce.key, event.key, reason, _now())).rowcount
+            if inserted:
+                self.new_violations.append(Violation(truce, event, reason))
+
+    def take_new_violations(self) -> list[Violation]:
+        """The violations detected since the last call (for notification hooks)."""
+        found, self.new_violations = self.new_violations, []
+        return found
+
+    def truces(self) -> list[TruceRecord]:
+        rows = self.db.execute("SELECT key, article_id, kind, status, date_start, date_end, country, lat, lon, "
+                               "precision, sides FROM truces ORDER BY date_start, key")
+        return [_truce(row) for row in rows]
+
+    def violations(self) -> list[Violation]:
+        truces = {t.key: t for t in self.truces()}
+        found = []
+        for truce_key, event_key, reason in self.db.execute(
+                "SELECT truce_key, event_key, reason FROM violations ORDER BY truce_key, event_key").fetchall():
+            (event,) = self._reports("WHERE key = ?", (event_key,))
+            found.append(Violation(truces[truce_key], event, reason))
+        return found
 
     def _recluster(self, cluster_ids: set[str]) -> None:
         """Recompute the clusters an article's events left: without them they may fall apart."""
@@ -311,19 +395,45 @@ class SqliteStore:
 
 REPORT_COLUMNS = ("key, article_id, publisher, type, date_start, date_end, country, lat, lon, precision, place_id, "
                   "place, sources, targets, source_names, target_names, fatalities, injuries, acled_event_type, "
-                  "acled_sub_event_type")
+                  "acled_sub_event_type, source_codes, target_codes")
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    truce: TruceRecord
+    event: Report
+    reason: str
+
+
+def _sides_json(record: TruceRecord) -> list[dict[str, list[str]]]:
+    return [{"kb_ids": sorted(side.kb_ids), "names": sorted(side.names), "codes": sorted(side.codes),
+             "shown": list(shown)} for side, shown in zip(record.sides, record.side_names, strict=True)]
+
+
+def _truce(row: tuple[Any, ...]) -> TruceRecord:
+    key, article_id, kind, status, start, end, country, lat, lon, precision, sides = row
+    parsed = json.loads(sides)
+    return TruceRecord(key=key, article_id=article_id, kind=kind, status=status,
+                       start=date.fromisoformat(start) if start else None,
+                       end=date.fromisoformat(end) if end else None, country=country, lat=lat, lon=lon,
+                       precision=precision,
+                       sides=tuple(Side(frozenset(s["kb_ids"]), frozenset(s["names"]), frozenset(s["codes"]))
+                                   for s in parsed),
+                       side_names=tuple(tuple(s["shown"]) for s in parsed))
 
 
 def _report(row: tuple[Any, ...]) -> Report:
     (key, article_id, publisher, kind, start, end, country, lat, lon, precision, place_id, place, sources,
-     targets, source_names, target_names, fatalities, injuries, acled_type, acled_sub_type) = row
+     targets, source_names, target_names, fatalities, injuries, acled_type, acled_sub_type, source_codes,
+     target_codes) = row
     return Report(key=key, article_id=article_id, publisher=publisher, type=kind,
                   start=date.fromisoformat(start) if start else None, end=date.fromisoformat(end) if end else None,
                   country=country, lat=lat, lon=lon, precision=precision, place_id=place_id, place=place,
                   sources=tuple(json.loads(sources)), targets=tuple(json.loads(targets)),
                   source_names=tuple(json.loads(source_names)), target_names=tuple(json.loads(target_names)),
                   fatalities=fatalities, injuries=injuries, acled_event_type=acled_type,
-                  acled_sub_event_type=acled_sub_type)
+                  acled_sub_event_type=acled_sub_type, source_codes=tuple(json.loads(source_codes)),
+                  target_codes=tuple(json.loads(target_codes)))
 
 
 def _where(query: EventQuery) -> tuple[str, tuple[object, ...]]:
