@@ -23,6 +23,7 @@ from rasd.output import (
     evaluation_table,
     event_as_dict,
     events_table,
+    progress_bar,
     table,
     to_json,
     to_jsonl,
@@ -120,10 +121,11 @@ def ingest(paths: tuple[str, ...], samples: bool, db_path: Path | None, bidi: bo
     stored: list[Extraction] = []
     changed = 0
     violations = 0
-    with SqliteStore(path) as store:
+    with SqliteStore(path) as store, progress_bar("ingesting") as advance:
         for extraction in _extractions(inputs):
             changed += store.save(extraction)
             stored.append(extraction)
+            advance()
             for found in store.take_new_violations():
                 violations += 1
                 for problem in notify(found, command=command, webhook=webhook):

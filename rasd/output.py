@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from rasd.dedup import CanonicalEvent
@@ -163,3 +165,15 @@ def truces_table(truces: Sequence[TruceRecord], violations: Sequence[Violation],
                      "\n".join(f"{v.event.key} ({v.event.start.isoformat() if v.event.start else '?'})" for v in broken)
                      or "—")
     console.print(grid)
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[], None]]:
+    """A live count of the articles done, on a terminal's stderr; nothing when stderr is redirected."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} article(s)"),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda: progress.advance(task)
