@@ -99,6 +99,30 @@ def _gap(dev: dict[str, Any], own: dict[str, Any], heldout: dict[str, Any]) -> s
     return "\n".join(rows)
 
 
+CLUSTERS_HEAD = """
+## Merged clusters (checked by hand)
+
+`python scripts/cluster_sample.py /tmp/clusters.md` extracts the 1,226 conflict articles, stores
+them, and draws 30 of the clusters that merge two or more reports (seed 2015), with each
+report's sentences. Each was read and judged: do all its reports tell one real-world event?
+The verdicts, with a note each, are in `eval/clusters/judgments.tsv`.
+
+"""
+
+
+def _clusters() -> str:
+    path = ROOT / "eval" / "clusters" / "judgments.tsv"
+    if not path.exists():
+        return ""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    verdicts = [row[2] for row in rows]
+    same, different, unclear = (verdicts.count(v) for v in ("same", "different", "unclear"))
+    judged = same + different
+    share = f"{same / judged:.0%}" if judged else "n/a"
+    return (CLUSTERS_HEAD + f"| clusters judged | one event | not one event | unclear | correct merges |\n"
+            f"|---:|---:|---:|---:|---:|\n| {len(rows)} | {same} | {different} | {unclear} | {share} |\n")
+
+
 def render() -> str:
     with tempfile.TemporaryDirectory() as work:
         inputs, predictions = Path(work) / "in", Path(work) / "pred"
@@ -116,7 +140,7 @@ def render() -> str:
             + "\n```\n" + HELDOUT_HEAD + "The three sets side by side:\n\n" + _gap(totals, own_totals, heldout_totals)
             + "\n\nHeld-out, per article:\n\n" + heldout_table
             + "\n\nOwn development set (`eval/dev/`, annotated blind as well, open for study), per article:\n\n"
-            + own_table + "\n")
+            + own_table + "\n" + _clusters())
 
 
 def main(argv: list[str]) -> int:

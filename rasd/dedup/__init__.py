@@ -6,8 +6,9 @@ from rasd.dedup.cluster import (
     Settings,
     canonical,
     clusters,
+    links,
     report_of,
     same_event,
 )
 
-__all__ = ["CanonicalEvent", "Report", "Settings", "canonical", "clusters", "report_of", "same_event"]
+__all__ = ["CanonicalEvent", "Report", "Settings", "canonical", "clusters", "links", "report_of", "same_event"]

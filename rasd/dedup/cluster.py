@@ -1,25 +1,30 @@
 """Which reports tell the same real-world event, and what the event is once they are merged.
 
 Two reports (events extracted from two different articles) tell the same event when they have
-the same PLOVER type, dates that overlap (with ``Settings.date_slack_days`` of slack: one outlet
-writes «أمس» for a night attack another dates to the day after), places that agree, and parties
-that do not contradict each other:
+the same PLOVER type, dates of a few days at most that overlap (with ``Settings.date_slack_days``
+of slack: one outlet writes «أمس» for a night attack another dates to the day after), places
+more precise than a country that agree, parties that do not contradict each other, and one more
+tie, because a city at war sees several incidents a day:
 
-* places agree when they are the same gazetteer entry, or both are more precise than a country
-  and lie within ``Settings.radius_km``; a report placed only at country level joins a report in
-  the same country only when they share a party (two «air strikes in Yemen» on one day are not
-  one event unless something else ties them);
-* parties contradict when both reports name sources (or both name targets) and none is shared.
+* places agree when they are the same gazetteer entry or lie within ``Settings.radius_km``; a
+  report placed only in a country, or dated only to a week or a month, merges with none;
+* parties contradict when both reports name sources (or both name targets) and none is shared;
+* the tie: a named party in common, or close casualty counts, or the same kind of attack on the
+  same facility; for events other than attacks, the same named source.
 
-Clusters are the connected components of that relation, each named by its smallest report key,
-so the result does not depend on the order articles arrive in, and a new article can join or
-bridge existing clusters without recomputing the rest (the store does that incrementally).
+Of the reports of another article that could tell the same event, only the most strongly tied
+one is linked (and only if the tie is mutual): several incidents of one day in one city, each
+told by two outlets, pair up one to one instead of running together. Clusters are the connected
+components of those links, each named by its smallest report key, so the result does not depend
+on the order articles arrive in; a report's links depend only on its own article and the other
+article, so a new article joins or bridges clusters without recomputing the rest (the store does
+that incrementally).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -33,6 +38,7 @@ PRECISION_RANK = {"facility": 4, "city": 3, "district": 3, "admin1": 2, "country
 class Settings:
     radius_km: float = 25.0  # two places this close may be one event's
     date_slack_days: int = 1
+    max_days: int = 4  # a report dated more vaguely than this («الأسبوع الماضي») merges with none
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,34 +113,50 @@ def _contradict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a) and bool(b) and not set(a) & set(b)
 
 
+def _dated(report: Report, days: int) -> bool:
+    return report.start is not None and report.end is not None and (report.end - report.start).days < days
+
+
+def _close_counts(a: int | None, b: int | None) -> bool:
+    return a is not None and b is not None and a > 0 and b > 0 and abs(a - b) <= max(2, 0.3 * max(a, b))
+
+
 def same_event(a: Report, b: Report, settings: Settings = Settings()) -> bool:
     """Whether two reports from different articles tell one event."""
     if a.article_id == b.article_id or a.type != b.type or not _dates_overlap(a, b, settings.date_slack_days):
         return False
+    if not (_dated(a, settings.max_days) and _dated(b, settings.max_days)):
+        return False  # «الشهر الماضي»: too vague a date to say two reports tell one happening
     if _contradict(a.sources, b.sources) or _contradict(a.targets, b.targets):
         return False
-    if a.place_id is not None and a.place_id == b.place_id and _precise(a):
-        return True
-    if _precise(a) and _precise(b):
-        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-        return distance_km((a.lat, a.lon), (b.lat, b.lon)) <= settings.radius_km
-    if a.country is None or a.country != b.country:
+    if not (_precise(a) and _precise(b)):
+        return False  # «in Yemen»: a country holds too many events of one day to tell them apart
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    if a.place_id != b.place_id and distance_km((a.lat, a.lon), (b.lat, b.lon)) > settings.radius_km:
         return False
-    # one of them is placed only in a country: a shared party has to tie them
-    return bool(set(a.sources + a.targets) & set(b.sources + b.targets))
+    # one place and one day may hold several incidents: something more must tie the two reports
+    shared = bool(set(a.sources) & set(b.sources)) or bool(set(a.targets) & set(b.targets))
+    if a.type != "ASSAULT":
+        return bool(set(a.sources) & set(b.sources))
+    return shared or _close_counts(a.fatalities, b.fatalities) or _close_counts(a.injuries, b.injuries) or (
+        a.acled_sub_event_type is not None and a.acled_sub_event_type == b.acled_sub_event_type
+        and a.precision == "facility" and a.place_id == b.place_id)
 
 
-def clusters(reports: Iterable[Report], settings: Settings = Settings()) -> dict[str, str]:
-    """Cluster id of every report: the smallest key of its connected component."""
-    items = sorted(reports, key=lambda r: r.key)
-    parent = {r.key: r.key for r in items}
+def affinity(a: Report, b: Report) -> tuple[int, int, int, float]:
+    """How strongly two reports of one event are tied: named parties in common, close counts,
+    the same place, then nearness. Of several reports of another article that could tell the same
+    event, the one with the strongest ties is its report there."""
+    shared = len(set(a.sources) & set(b.sources)) + len(set(a.targets) & set(b.targets))
+    counts = int(_close_counts(a.fatalities, b.fatalities)) + int(_close_counts(a.injuries, b.injuries))
+    near = 0.0
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        near = -distance_km((a.lat, a.lon), (b.lat, b.lon))
+    return shared, counts, int(a.place_id == b.place_id), near
 
-    def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
 
+def _pairs(items: list[Report], settings: Settings) -> Iterator[tuple[Report, Report]]:
+    """The pairs of reports that tell one event, from a date-sorted sweep per type."""
     by_type: dict[str, list[Report]] = {}
     for report in items:
         by_type.setdefault(report.type, []).append(report)
@@ -145,9 +167,47 @@ def clusters(reports: Iterable[Report], settings: Settings = Settings()) -> dict
                 if a.end is None or b.start is None or b.start > a.end + timedelta(days=settings.date_slack_days):
                     break  # sorted by start: nothing further overlaps
                 if same_event(a, b, settings):
-                    ra, rb = root(a.key), root(b.key)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+                    yield a, b
+
+
+def links(reports: Iterable[Report], settings: Settings = Settings(),
+          context: Iterable[Report] = ()) -> list[tuple[str, str]]:
+    """The pairs of ``reports`` that are each other's report in the other's article: of all the
+    reports of article B that could tell the event a report of A tells, the most strongly tied
+    one, and the other way round. Several incidents of one day in one city, each told by two
+    outlets, pair up one to one instead of running together. ``context`` adds the other reports of
+    the articles concerned, so that a best match is sought among all of them."""
+    mine = {r.key: r for r in reports}
+    items = sorted({**{r.key: r for r in context}, **mine}.values(), key=lambda r: r.key)
+    best: dict[tuple[str, str], tuple[tuple[int, int, int, float], str]] = {}
+    pairs = []
+    for a, b in _pairs(items, settings):
+        tie = affinity(a, b)
+        for x, y in ((a, b), (b, a)):
+            slot = (x.key, y.article_id)
+            if slot not in best or (tie, y.key) > best[slot]:
+                best[slot] = (tie, y.key)  # the strongest tie; of equal ones, the larger key
+        pairs.append((a, b))
+    return [(a.key, b.key) for a, b in pairs if a.key in mine and b.key in mine
+            and best[(a.key, b.article_id)][1] == b.key and best[(b.key, a.article_id)][1] == a.key]
+
+
+def clusters(reports: Iterable[Report], settings: Settings = Settings(),
+             context: Iterable[Report] = ()) -> dict[str, str]:
+    """Cluster id of every report: the smallest key of its connected component under ``links``."""
+    items = sorted(reports, key=lambda r: r.key)
+    parent = {r.key: r.key for r in items}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in links(items, settings, context):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
     return {r.key: root(r.key) for r in items}
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from rasd.dedup import CanonicalEvent, Report, Settings, canonical, clusters, report_of, same_event
+from rasd.dedup import CanonicalEvent, Report, Settings, canonical, clusters, links, report_of
 from rasd.schema import Article, Extraction
 from rasd.text.search import index_words, query_terms
 from rasd.truces.monitor import Side, TruceRecord, truce_record, violation
@@ -238,8 +238,10 @@ class SqliteStore:
                         "OR truce_key IN (SELECT key FROM truces WHERE article_id = ?)", (article.id, article.id))
         self.db.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
         self._recluster(left)
+        reports = []
         for event in extraction.events:
             report = report_of(extraction, event)
+            reports.append(report)
             self.db.execute(
                 "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (report.key, article.id, extraction.rasd_version, report.publisher, report.type,
@@ -249,7 +251,7 @@ class SqliteStore:
                  json.dumps(report.target_names, ensure_ascii=False), report.fatalities, report.injuries,
                  report.acled_event_type, report.acled_sub_event_type, report.key, event.model_dump_json(),
                  json.dumps(report.source_codes), json.dumps(report.target_codes)))
-            self._join(report)
+        self._join(reports)
         self._store_truces(extraction)
         self._detect(extraction)
 
@@ -308,24 +310,34 @@ class SqliteStore:
         """Recompute the clusters an article's events left: without them they may fall apart."""
         for cluster_id in sorted(cluster_ids):
             members = self._reports("WHERE cluster = ?", (cluster_id,))
-            for key, new_id in clusters(members, self.settings).items():
+            for key, new_id in clusters(members, self.settings, self._articles_of(members)).items():
                 self.db.execute("UPDATE events SET cluster = ? WHERE key = ?", (new_id, key))
 
-    def _join(self, report: Report) -> None:
-        """Merge a new report with every cluster holding a report of the same event."""
-        if report.start is None or report.end is None:
-            return
+    def _articles_of(self, reports: list[Report]) -> list[Report]:
+        """Every stored report of the articles these reports come from."""
+        ids = sorted({r.article_id for r in reports})
+        return [r for chunk in range(0, len(ids), 500) for r in self._reports(
+            f"WHERE article_id IN ({','.join('?' * len(ids[chunk : chunk + 500]))})", tuple(ids[chunk : chunk + 500]))]
+
+    def _join(self, reports: list[Report]) -> None:
+        """Link an article's new reports to their reports in other articles, merging clusters."""
         slack = timedelta(days=self.settings.date_slack_days)
-        candidates = self._reports(
-            "WHERE type = ? AND article_id != ? AND date_start <= ? AND date_end >= ?",
-            (report.type, report.article_id, (report.end + slack).isoformat(), (report.start - slack).isoformat()))
-        matched = {self._cluster_of(c.key) for c in candidates if same_event(report, c, self.settings)}
-        if not matched:
+        candidates: dict[str, Report] = {}
+        for report in reports:
+            if report.start is None or report.end is None:
+                continue
+            for found in self._reports(
+                    "WHERE type = ? AND article_id != ? AND date_start <= ? AND date_end >= ?",
+                    (report.type, report.article_id, (report.end + slack).isoformat(),
+                     (report.start - slack).isoformat())):
+                candidates[found.key] = found
+        if not candidates:
             return
-        merged = min(matched | {report.key})  # a cluster is named by its smallest key
-        marks = ",".join("?" * len(matched))
-        self.db.execute(f"UPDATE events SET cluster = ? WHERE cluster IN ({marks})", (merged, *sorted(matched)))
-        self.db.execute("UPDATE events SET cluster = ? WHERE key = ?", (merged, report.key))
+        context = self._articles_of(list(candidates.values()))
+        for a, b in links([*reports, *candidates.values()], self.settings, [*reports, *context]):
+            merged = sorted({self._cluster_of(a), self._cluster_of(b)})
+            if len(merged) == 2:  # a cluster is named by its smallest key
+                self.db.execute("UPDATE events SET cluster = ? WHERE cluster = ?", (merged[0], merged[1]))
 
     def _cluster_of(self, key: str) -> str:
         return str(self.db.execute("SELECT cluster FROM events WHERE key = ?", (key,)).fetchone()[0])
