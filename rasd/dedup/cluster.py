@@ -7,10 +7,11 @@ more precise than a country that agree, parties that do not contradict each othe
 tie, because a city at war sees several incidents a day:
 
 * places agree when they are the same gazetteer entry or lie within ``Settings.radius_km``; a
-  report placed only in a country, or dated only to a week or a month, merges with none;
+  report placed only in a province or a country, or dated only to a week or a month, merges
+  with none;
 * parties contradict when both reports name sources (or both name targets) and none is shared;
-* the tie: a named party in common, or close casualty counts, or the same kind of attack on the
-  same facility; for events other than attacks, the same named source.
+* the tie: a named party in common and the same place or close casualty counts, or close counts
+  at the same place; for events other than attacks, the same named source at the same place.
 
 Of the reports of another article that could tell the same event, only the most strongly tied
 one is linked (and only if the tie is mutual): several incidents of one day in one city, each
@@ -31,6 +32,7 @@ from datetime import date, timedelta
 from rasd.kb.geocode import distance_km
 from rasd.schema import Event, Extraction, Party
 
+PRECISE = frozenset({"facility", "city", "district"})
 PRECISION_RANK = {"facility": 4, "city": 3, "district": 3, "admin1": 2, "country": 1}
 
 
@@ -106,7 +108,8 @@ def _dates_overlap(a: Report, b: Report, slack: int) -> bool:
 
 
 def _precise(report: Report) -> bool:
-    return report.precision not in (None, "country") and report.lat is not None and report.lon is not None
+    """Placed at a town, a district or a facility: a province or a country holds too many events."""
+    return report.precision in PRECISE and report.lat is not None and report.lon is not None
 
 
 def _contradict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -134,13 +137,13 @@ def same_event(a: Report, b: Report, settings: Settings = Settings()) -> bool:
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
     if a.place_id != b.place_id and distance_km((a.lat, a.lon), (b.lat, b.lon)) > settings.radius_km:
         return False
-    # one place and one day may hold several incidents: something more must tie the two reports
+    # one place and one day may hold several incidents, and one party fight on several fronts:
+    # the two reports must share a named party and agree on the place or on the toll
     shared = bool(set(a.sources) & set(b.sources)) or bool(set(a.targets) & set(b.targets))
     if a.type != "ASSAULT":
-        return bool(set(a.sources) & set(b.sources))
-    return shared or _close_counts(a.fatalities, b.fatalities) or _close_counts(a.injuries, b.injuries) or (
-        a.acled_sub_event_type is not None and a.acled_sub_event_type == b.acled_sub_event_type
-        and a.precision == "facility" and a.place_id == b.place_id)
+        return bool(set(a.sources) & set(b.sources)) and a.place_id == b.place_id
+    counts = _close_counts(a.fatalities, b.fatalities) or _close_counts(a.injuries, b.injuries)
+    return (shared and (a.place_id == b.place_id or counts)) or (counts and a.place_id == b.place_id)
 
 
 def affinity(a: Report, b: Report) -> tuple[int, int, int, float]:
