@@ -15,6 +15,7 @@ in order on open.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from rasd.dedup import CanonicalEvent, Report, Settings, canonical, clusters, links, report_of
+from rasd.dedup import CanonicalEvent, Report, Settings, canonical, clusters, links, report_of, same_event
 from rasd.schema import Article, Extraction
 from rasd.text.search import index_words, query_terms
 from rasd.truces.monitor import Side, TruceRecord, truce_record, violation
@@ -268,10 +269,16 @@ class SqliteStore:
     def _detect(self, extraction: Extraction) -> None:
         """Record the violations the article's events commit and its truces suffer."""
         article_id = extraction.article.id
-        truces = self.truces()
-        mine = [t for t in truces if t.article_id == article_id]
-        events = self._reports("WHERE article_id = ? AND type = 'ASSAULT'", (article_id,))
-        pairs = [(t, e) for t in truces for e in events]
+        events = self._reports("WHERE article_id = ? AND type = 'ASSAULT' AND date_start IS NOT NULL",
+                               (article_id,))
+        mine = self.truces("WHERE article_id = ?", (article_id,))
+        pairs: list[tuple[TruceRecord, Report]] = []
+        if events:  # the truces in force at some point of these events' dates
+            first = min(_iso(e.start) or "" for e in events)
+            last = max(_iso(e.end) or "" for e in events)
+            pairs += [(t, e) for t in self.truces("WHERE status != 'proposed' AND date_start <= ? AND "
+                                                  "(date_end IS NULL OR date_end >= ?)", (last, first))
+                      for e in events]
         for truce in mine:  # events already stored that fall inside the truce's window
             start = _iso(truce.start) or "9999-12-31"
             end = _iso(truce.end) or "9999-12-31"
@@ -292,9 +299,10 @@ class SqliteStore:
         found, self.new_violations = self.new_violations, []
         return found
 
-    def truces(self) -> list[TruceRecord]:
+    def truces(self, where: str = "", parameters: tuple[object, ...] = ()) -> list[TruceRecord]:
+        """Stored truces, by start date; ``where`` narrows them (store-internal callers)."""
         rows = self.db.execute("SELECT key, article_id, kind, status, date_start, date_end, country, lat, lon, "
-                               "precision, sides FROM truces ORDER BY date_start, key")
+                               f"precision, sides FROM truces {where} ORDER BY date_start, key", parameters)
         return [_truce(row) for row in rows]
 
     def violations(self) -> list[Violation]:
@@ -324,13 +332,22 @@ class SqliteStore:
         slack = timedelta(days=self.settings.date_slack_days)
         candidates: dict[str, Report] = {}
         for report in reports:
-            if report.start is None or report.end is None:
+            if report.start is None or report.end is None or report.lat is None or report.lon is None:
                 continue
+            # degrees: a box a little larger than the radius, wider in longitude away from the equator
+            reach = self.settings.radius_km / 110.0
+            reach_lon = reach / max(math.cos(math.radians(report.lat)), 0.1)
+            # only what could tell the same event: the same type, a narrow date that overlaps, a
+            # precise place nearby (same_event decides)
             for found in self._reports(
-                    "WHERE type = ? AND article_id != ? AND date_start <= ? AND date_end >= ?",
+                    "WHERE type = ? AND article_id != ? AND date_start <= ? AND date_end >= ? "
+                    "AND julianday(date_end) - julianday(date_start) < ? AND precision IN ('facility', 'city', "
+                    "'district') AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
                     (report.type, report.article_id, (report.end + slack).isoformat(),
-                     (report.start - slack).isoformat())):
-                candidates[found.key] = found
+                     (report.start - slack).isoformat(), self.settings.max_days, report.lat - reach,
+                     report.lat + reach, report.lon - reach_lon, report.lon + reach_lon)):
+                if same_event(report, found, self.settings):  # only these can be linked
+                    candidates[found.key] = found
         if not candidates:
             return
         context = self._articles_of(list(candidates.values()))
