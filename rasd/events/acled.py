@@ -37,8 +37,18 @@ def _by_weapon() -> dict[str, tuple[str, str]]:
     return {r["weapon"]: (r["acled_event_type"], r["acled_sub_event_type"]) for r in load_table("acled_weapons")}
 
 
+def sector_of(code: str | None) -> str:
+    """The PLOVER sector of an actor code: «IRQPRM» → «PRM», «UAF» → «UAF»."""
+    return (code or "")[-3:]
+
+
 def _sector(party: Party) -> str:
-    return (party.actor_code or "")[-3:]
+    return sector_of(party.actor_code)
+
+
+def party_key(party: Party) -> str:
+    """What makes two mentions one party: its entity, else its English name, else its words."""
+    return party.entity_id or party.name_en or party.text
 
 
 def acled_types(info: TriggerInfo, weapons: Sequence[Weapon],

@@ -20,6 +20,7 @@ The event a statement is about is the violent one told after it in its sentence 
 from __future__ import annotations
 
 from rasd.doc import Document
+from rasd.events.acled import party_key
 from rasd.events.triggers import find_cues
 from rasd.schema import Attribution, AttributionKind, Event, Party, Span
 
@@ -59,10 +60,10 @@ def link_claims(doc: Document) -> None:
             about.attributions.append(_attribution(STATEMENTS[event.type], speaker, mention, event.id))
             if any(about_mention.sentence == sentence.index for about_mention in about.mentions):
                 # the parties around «اتهمت الحكومة الحوثيين بقصف» are the accuser and the accused
-                said = {_identity(p) for p in event.actors}
-                about.actors = [p for p in about.actors if p.role != "source" or _identity(p) not in said]
+                said = {party_key(p) for p in event.actors}
+                about.actors = [p for p in about.actors if p.role != "source" or party_key(p) not in said]
             if event.type == "REJECT" and speaker is not None:
-                about.actors = [p for p in about.actors if p.role != "source" or _identity(p) != _identity(speaker)]
+                about.actors = [p for p in about.actors if p.role != "source" or party_key(p) != party_key(speaker)]
         for role, a, b in cues:
             if role == "responsibility" and not any(
                     r == "report" and e <= a and len(key[e:a].split()) <= REPORT_WORDS for r, _, e in cues):
@@ -76,12 +77,8 @@ def link_claims(doc: Document) -> None:
                 continue
             cue = Span(start=start, end=end, text=doc.raw[start:end], sentence=sentence.index)
             about.attributions.append(_attribution("claim", claimant, cue, None))
-            if _identity(claimant) not in {_identity(p) for p in about.actors if p.role == "source"}:
+            if party_key(claimant) not in {party_key(p) for p in about.actors if p.role == "source"}:
                 about.actors.append(claimant)
-
-
-def _identity(party: Party) -> str:
-    return party.entity_id or party.name_en or party.text
 
 
 def _attribution(kind: AttributionKind, speaker: Party | None, cue: Span, event_id: str | None) -> Attribution:

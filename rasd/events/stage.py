@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rasd.doc import Clitic, Document, Sentence
-from rasd.events.acled import NONSTATE_ARMED_SECTORS, VICTIM_SECTORS, acled_types
+from rasd.events.acled import NONSTATE_ARMED_SECTORS, VICTIM_SECTORS, acled_types, party_key, sector_of
 from rasd.events.claims import link_claims
 from rasd.events.roles import assign_roles, generic_parties, speaker_of
 from rasd.events.triggers import Trigger, find_cues, find_triggers
@@ -187,13 +187,13 @@ def events_stage(doc: Document) -> Document:
                     continue
                 # «قتل 17 داعشيا في قصف مدفعي»: who the toll names as killed, between its word and the
                 # deed's, was not the one shelling
-                victims = {p.entity_id or p.name_en or p.text for p in draft.actors if p.role == "target"
+                victims = {party_key(p) for p in draft.actors if p.role == "target"
                            and p.span is not None and mention.end <= p.span.start < told.mention.start}
                 told.actors = [p.model_copy(update={"role": "target"})
-                               if (p.entity_id or p.name_en or p.text) in victims else p for p in told.actors]
-                known = {p.entity_id or p.name_en or p.text for p in told.actors}
+                               if party_key(p) in victims else p for p in told.actors]
+                known = {party_key(p) for p in told.actors}
                 told.actors += [p for p in draft.actors if p.role == "target"
-                                and (p.entity_id or p.name_en or p.text) not in known]
+                                and party_key(p) not in known]
                 continue
             seen.add(identity)  # a dropped takeover still speaks for its sentence's deed of that type
             if trigger.info.mode == "seize" and not placed[number] and any(
@@ -387,7 +387,7 @@ def _arguments(doc: Document, draft: _Draft, names: list[tuple[int, int, Entity]
     seen: set[tuple[str, str]] = set()
     for index in sorted(roles, key=lambda i: spans[i][0]):
         party = parties[index]
-        identity = (roles[index], party.entity_id or party.name_en or party.text)
+        identity = (roles[index], party_key(party))
         if identity not in seen:  # «الحوثيين … الحوثي» in one sentence is one party
             seen.add(identity)
             draft.actors.append(party.model_copy(update={"role": roles[index]}))
@@ -417,7 +417,7 @@ def _announcer(key: str, reports: list[tuple[int, int]], trigger_start: int, cla
     """The armed forces that announce the killing of an armed group's men killed them
     («أعلنت قيادة عمليات بغداد عن مقتل 17 داعشيا»): index of that speaker, if any. A ministry or
     an outlet that reports deaths is only a speaker."""
-    enemy = any(role == "target" and (parties[i].actor_code or "")[-3:] in NONSTATE_ARMED_SECTORS
+    enemy = any(role == "target" and sector_of(parties[i].actor_code) in NONSTATE_ARMED_SECTORS
                 for i, role in roles.items())
     if not enemy:
         return None

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from rasd.dedup import Report
+from rasd.events.acled import NONSTATE_ARMED_SECTORS, sector_of
 from rasd.kb import default_kb
 from rasd.kb.geocode import distance_km
 from rasd.schema import Extraction, Party, Truce
 
-NONSTATE = frozenset({"REB", "UAF", "ISL", "AQA", "PRM", "INS"})
 STATE_TYPES = frozenset({"COUNTRY", "GOVERNMENT", "MILITARY", "POLICE"})
 AREA_KM = 50.0  # an event this close to a truce's place is inside its area
 
@@ -87,12 +87,13 @@ def _matches(side: Side, kb_ids: tuple[str, ...], names: tuple[str, ...], codes:
         return True
     if _states(side.kb_ids) & _states(kb_ids):
         return True  # «القوات الأمريكية» and «الولايات المتحدة»
+    home = {e.country for k in kb_ids if (e := default_kb().entries.get(k)) is not None and e.country}
     for code in side.codes:
         state = _country_of(code)
         if state and any(_country_of(c) == state or c == state for c in codes):
             return True  # «القوات الأمريكية» (USAMIL) and «الولايات المتحدة» (USA)
-        home = {e.country for k in kb_ids if (e := default_kb().entries.get(k)) is not None and e.country}
-        if not state and code[-3:] in NONSTATE and any(c[-3:] in NONSTATE for c in codes) and (
+        if not state and sector_of(code) in NONSTATE_ARMED_SECTORS and any(
+                sector_of(c) in NONSTATE_ARMED_SECTORS for c in codes) and (
                 truce_country is None or truce_country == country or truce_country in home):
             return True  # «الفصائل المسلحة» and a named armed group of the truce's country, wherever it is hit
     return False

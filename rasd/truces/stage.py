@@ -19,14 +19,13 @@ Mentions of one truce (same kind, a side in common) in one article are one recor
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from itertools import pairwise
 from typing import Literal, cast
 
 from rasd.doc import Document, Sentence
+from rasd.events.acled import party_key
 from rasd.events.roles import coordinated, generic_parties
 from rasd.events.triggers import find_cues
 from rasd.kb import default_kb
@@ -107,16 +106,9 @@ def _truce(doc: Document, sentence: Sentence, key: str, start: int, end: int, ki
             over = interval
         elif began is None:
             began = interval
-    if since is not None and since.start is not None and began is not None and since.precision == "month":
-        # «منذ تشرين الأول»: the truce began within that month
-        began = began.model_copy(update={"end": _month_end(since.start)})
     return Truce(id=f"t{number}", kind=kind, sides=_sides(doc, sentence, key, start, end),
                  area=_area(doc, sentence), start=began, end=over, status=status,
                  mentions=[mention], sentences=[sentence.index])
-
-
-def _month_end(day: date) -> date:
-    return day.replace(day=monthrange(day.year, day.month)[1])
 
 
 def _status(key: str, at: int) -> TruceStatus:
@@ -202,13 +194,9 @@ def _area(doc: Document, sentence: Sentence) -> Location | None:
     return None
 
 
-def _identity(party: Party) -> str:
-    return party.entity_id or party.name_en or party.text
-
-
 def _share_a_side(a: Truce, b: Truce) -> bool:
-    left = {_identity(p) for side in a.sides for p in side}
-    return bool(left & {_identity(p) for side in b.sides for p in side})
+    left = {party_key(p) for side in a.sides for p in side}
+    return bool(left & {party_key(p) for side in b.sides for p in side})
 
 
 def _merge(into: Truce, other: Truce) -> None:
