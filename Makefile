@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= rasd.sqlite
 
-.PHONY: run test install lint typecheck pytest bench data clean
+.PHONY: run test install postgres lint typecheck pytest bench data clean
 
 $(BIN)/rasd: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Rasd needs Python >= 3.11")'
@@ -16,6 +16,10 @@ $(BIN)/rasd: pyproject.toml
 
 install: $(BIN)/rasd
 
+# the store tests run against a real PostgreSQL server, which they start themselves
+postgres:
+	bash scripts/ensure_postgres.sh
+
 run: install
 	$(BIN)/rasd ingest --samples --db $(DB)
 
@@ -25,7 +29,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install
+pytest: install postgres
 	$(BIN)/pytest
 
 test: lint typecheck pytest

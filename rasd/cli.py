@@ -15,7 +15,7 @@ from rasd import __version__
 from rasd.dedup import CanonicalEvent
 from rasd.evaluate.gold import GoldError
 from rasd.evaluate.report import evaluate_dirs
-from rasd.export import FORMATS, export
+from rasd.export import BINARY_FORMATS, FORMATS, export, write_parquet
 from rasd.extract import Extractor
 from rasd.ingest import Problem, read_inputs
 from rasd.output import (
@@ -32,9 +32,10 @@ from rasd.output import (
 )
 from rasd.pipeline import TEXT_STAGES, Pipeline
 from rasd.schema import Article, Extraction
-from rasd.store import SqliteStore, default_db_path
-from rasd.store.sqlite import EventQuery
+from rasd.store import EventQuery, default_db, open_store, shown
 from rasd.truces.notify import notify
+from rasd.truces.user import TruceDefinition, read_definitions, resolve_party, user_truce
+from rasd.truces.user import payload as truce_payload
 
 
 def samples_dir() -> Path:
@@ -57,6 +58,10 @@ def _extractions(paths: Iterable[str]) -> Iterator[Extraction]:
 
 def _safe_name(article_id: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in article_id).lstrip(".") or "article"
+
+
+DB_HELP = ("The database: a SQLite file, or a postgresql:// URL for a shared PostgreSQL database "
+           "(default: $RASD_DB, else rasd.sqlite in the user data directory).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -105,23 +110,22 @@ def extract(paths: tuple[str, ...], fmt: str, out_dir: Path | None, bidi: bool) 
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--samples", is_flag=True, help="Also ingest the sample articles shipped with Rasd.")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite file (default: $RASD_DB, else rasd.sqlite in the user data directory).")
+@click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP)
 @click.option("--bidi/--no-bidi", default=False, help="Shape Arabic for terminals without bidi support.")
 @click.option("--on-violation", "command", default=None,
               help="A shell command run for each new truce violation, with the violation as JSON on stdin.")
 @click.option("--webhook", default=None, help="A URL that each new truce violation is POSTed to as JSON.")
-def ingest(paths: tuple[str, ...], samples: bool, db_path: Path | None, bidi: bool, command: str | None,
+def ingest(paths: tuple[str, ...], samples: bool, db_path: str | None, bidi: bool, command: str | None,
            webhook: str | None) -> None:
     """Extract articles and store them, with their extractions, in the database."""
     inputs = [*paths, *([str(samples_dir())] if samples else [])]
     if not inputs:
         raise click.UsageError("give PATHS to ingest, or --samples")
-    path = db_path or default_db_path()
+    path = db_path or default_db()
     stored: list[Extraction] = []
     changed = 0
     violations = 0
-    with SqliteStore(path) as store, progress_bar("ingesting") as advance:
+    with open_store(path) as store, progress_bar("ingesting") as advance:
         for extraction in _extractions(inputs):
             changed += store.save(extraction)
             stored.append(extraction)
@@ -131,7 +135,7 @@ def ingest(paths: tuple[str, ...], samples: bool, db_path: Path | None, bidi: bo
                 for problem in notify(found, command=command, webhook=webhook):
                     click.echo(f"rasd: {problem}", err=True)
     click.echo(f"rasd: {len(stored)} article(s) processed, {changed} new or changed, {violations} new truce "
-               f"violation(s), in {path}", err=True)
+               f"violation(s), in {shown(path)}", err=True)
     if stored:
         table(stored, console(), bidi=bidi)
     else:
@@ -139,13 +143,12 @@ def ingest(paths: tuple[str, ...], samples: bool, db_path: Path | None, bidi: bo
 
 
 @main.command()
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite file (default: $RASD_DB, else rasd.sqlite in the user data directory).")
+@click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP)
 @click.option("--bidi/--no-bidi", default=False, help="Shape Arabic for terminals without bidi support.")
-def articles(db_path: Path | None, bidi: bool) -> None:
+def articles(db_path: str | None, bidi: bool) -> None:
     """List the articles in the database."""
-    path = db_path or default_db_path()
-    with SqliteStore(path) as store:
+    path = db_path or default_db()
+    with open_store(path) as store:
         extractions = [e for a in store.articles() if (e := store.extraction(a.id)) is not None]
     table(extractions, console(), bidi=bidi)
 
@@ -162,8 +165,7 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 def _event_filters(fn: Callable[..., None]) -> Callable[..., None]:
     options = [
-        click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                     help="SQLite file (default: $RASD_DB, else rasd.sqlite in the user data directory)."),
+        click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP),
         click.option("--from", "start", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
                      help="Events that end on or after this day."),
         click.option("--to", "end", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
@@ -179,12 +181,12 @@ def _event_filters(fn: Callable[..., None]) -> Callable[..., None]:
     return fn
 
 
-def _merged_events(db_path: Path | None, start: datetime | None, end: datetime | None, country: str | None,
+def _merged_events(db_path: str | None, start: datetime | None, end: datetime | None, country: str | None,
                    bbox: str | None, actor: str | None, event_type: str | None,
                    text: str | None) -> list[CanonicalEvent]:
     query = EventQuery(start=start.date() if start else None, end=end.date() if end else None, country=country,
                        bbox=_bbox(bbox), actor=actor, type=event_type, text=text)
-    with SqliteStore(db_path or default_db_path()) as store:
+    with open_store(db_path) as store:
         return store.canonical_events(query)
 
 
@@ -192,7 +194,7 @@ def _merged_events(db_path: Path | None, start: datetime | None, end: datetime |
 @_event_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--bidi/--no-bidi", default=False, help="Shape Arabic for terminals without bidi support.")
-def events_command(db_path: Path | None, start: datetime | None, end: datetime | None, country: str | None,
+def events_command(db_path: str | None, start: datetime | None, end: datetime | None, country: str | None,
                    bbox: str | None, actor: str | None, event_type: str | None, text: str | None, fmt: str,
                    bidi: bool) -> None:
     """Events in the database, one per real-world event, merged across the articles that report it."""
@@ -208,11 +210,20 @@ def events_command(db_path: Path | None, start: datetime | None, end: datetime |
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), required=True)
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of standard output.")
-def export_command(db_path: Path | None, start: datetime | None, end: datetime | None, country: str | None,
+def export_command(db_path: str | None, start: datetime | None, end: datetime | None, country: str | None,
                    bbox: str | None, actor: str | None, event_type: str | None, text: str | None, fmt: str,
                    out_file: Path | None) -> None:
-    """Export the merged events: ACLED-style CSV, PLOVER JSON lines or GeoJSON."""
+    """Export the merged events: ACLED-style CSV, PLOVER JSON lines, GeoJSON or Parquet."""
     found = _merged_events(db_path, start, end, country, bbox, actor, event_type, text)
+    if fmt in BINARY_FORMATS:
+        if out_file is None:
+            raise click.UsageError(f"{fmt} is binary: give --out FILE")
+        try:
+            write_parquet(found, out_file)
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"rasd: {len(found)} event(s) written to {out_file}", err=True)
+        return
     if out_file is None:
         export(found, fmt, sys.stdout)
         return
@@ -221,20 +232,94 @@ def export_command(db_path: Path | None, start: datetime | None, end: datetime |
     click.echo(f"rasd: {len(found)} event(s) written to {out_file}", err=True)
 
 
-@main.command("truces")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite file (default: $RASD_DB, else rasd.sqlite in the user data directory).")
+@main.group("truces", invoke_without_command=True)
+@click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--bidi/--no-bidi", default=False, help="Shape Arabic for terminals without bidi support.")
-def truces_command(db_path: Path | None, fmt: str, bidi: bool) -> None:
-    """Truces in the database, with the attacks that broke them while they held."""
-    with SqliteStore(db_path or default_db_path()) as store:
+@click.pass_context
+def truces_command(ctx: click.Context, db_path: str | None, fmt: str, bidi: bool) -> None:
+    """Truces in the database, with the attacks that broke them while they held.
+
+    Truces come from the articles, and from users: `rasd truces add`, `rasd truces load FILE.yaml`."""
+    ctx.obj = db_path
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_store(db_path) as store:
         truces, violations = store.truces(), store.violations()
     if fmt == "json":
         click.echo(json.dumps([truce_as_dict(t, [v for v in violations if v.truce.key == t.key]) for t in truces],
                               ensure_ascii=False, indent=1))
     else:
         truces_table(truces, violations, console(), bidi=bidi)
+
+
+def _add_truces(db_path: str | None, definitions: list[TruceDefinition]) -> None:
+    with open_store(db_path) as store:
+        for definition in definitions:
+            try:
+                record = user_truce(definition)
+            except ValueError as exc:
+                raise click.ClickException(f"truce {definition.name}: {exc}") from exc
+            found = store.add_truce(record, truce_payload(definition))
+            for party in (p for side in definition.sides for p in side if resolve_party(p) is None):
+                click.echo(f"rasd: truce {record.key}: «{party}» is no actor Rasd knows; it matches events "
+                           "that name it so", err=True)
+            click.echo(f"rasd: truce {record.key} ({' ⟷ '.join('; '.join(s) for s in record.side_names)}) "
+                       f"stored; {len(found)} violation(s) among the stored events", err=True)
+
+
+@truces_command.command("add")
+@click.argument("name")
+@click.option("--side", "sides", multiple=True, required=True,
+              help="The parties of one side, separated by «;» (kb ids, English or Arabic names); give it once "
+                   "per side.")
+@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="The day it took effect.")
+@click.option("--end", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="The day it ended.")
+@click.option("--kind", type=click.Choice(["truce", "ceasefire", "de-escalation"]), default="ceasefire",
+              show_default=True)
+@click.option("--area", default=None, help="A place it covers (a name Rasd knows), e.g. الحديدة.")
+@click.option("--country", default=None, help="Or the country it covers: ISO 3166-1 alpha-2.")
+@click.option("--conditions", default=None, help="Its terms, in words.")
+@click.option("--source", default=None, help="Where its terms come from.")
+@click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP)
+@click.pass_obj
+def truces_add(group_db: str | None, name: str, sides: tuple[str, ...], start: datetime, end: datetime | None,
+               kind: str, area: str | None, country: str | None, conditions: str | None, source: str | None,
+               db_path: str | None) -> None:
+    """Enter a truce by hand (a truce with the same NAME is replaced) and check the stored events against it."""
+    try:
+        definition = TruceDefinition(
+            name=name, kind=kind, sides=[[p.strip() for p in side.split(";") if p.strip()] for side in sides],
+            start=start.date(), end=end.date() if end else None, conditions=conditions, source=source,
+            area=area if area else ({"country": country} if country else None))
+    except ValueError as exc:
+        raise click.ClickException(f"truce {name}: {' '.join(str(exc).split())}") from exc
+    _add_truces(db_path or group_db, [definition])
+
+
+@truces_command.command("load")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP)
+@click.pass_obj
+def truces_load(group_db: str | None, path: Path, db_path: str | None) -> None:
+    """Enter the truces a YAML file defines (see docs/truces.md)."""
+    try:
+        definitions = read_definitions(path)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _add_truces(db_path or group_db, definitions)
+
+
+@truces_command.command("remove")
+@click.argument("key")
+@click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP)
+@click.pass_obj
+def truces_remove(group_db: str | None, key: str, db_path: str | None) -> None:
+    """Delete a truce entered by hand (KEY: user/NAME) and its violations."""
+    with open_store(db_path or group_db) as store:
+        if not store.remove_truce(key if key.startswith("user/") else f"user/{key}"):
+            raise click.ClickException(f"no truce entered by hand has the key {key}")
+    click.echo(f"rasd: truce {key} removed", err=True)
 
 
 def _analyse(text: str, published: datetime | None, stages: tuple[str, ...]) -> Extraction:

@@ -16,7 +16,7 @@ from rich.table import Table
 from rasd.dedup import CanonicalEvent
 from rasd.evaluate.report import ATTRIBUTES, MEASURES, Evaluation
 from rasd.schema import Extraction
-from rasd.store.sqlite import Violation
+from rasd.store.base import Violation
 from rasd.truces.monitor import TruceRecord
 
 
@@ -147,6 +147,7 @@ def truce_as_dict(truce: TruceRecord, violations: Sequence[Violation]) -> dict[s
             else truce.status, "sides": [list(side) for side in truce.side_names],
             "start": truce.start.isoformat() if truce.start else None,
             "end": truce.end.isoformat() if truce.end else None, "country": truce.country,
+            "origin": truce.origin, "conditions": truce.conditions, "source": truce.source,
             "violations": [violation_as_dict(v) for v in violations]}
 
 

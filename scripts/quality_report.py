@@ -105,22 +105,36 @@ CLUSTERS_HEAD = """
 `python scripts/cluster_sample.py /tmp/clusters.md` extracts the 1,226 conflict articles, stores
 them, and draws 30 of the clusters that merge two or more reports (seed 2015), with each
 report's sentences. Each was read and judged: do all its reports tell one real-world event?
-The verdicts, with a note each, are in `eval/clusters/judgments.tsv`.
+The verdicts on the sample the current rules give, with a note each, are in
+`eval/clusters/judgments.tsv`; the samples of earlier rules in `eval/clusters/rounds/`.
 
 """
+ROUNDS = {"1-first-rules": "linked components, any two reports with a shared party at one place",
+          "2-cannot-link": "no article twice in a cluster, no chain of days, one ACLED event type, quoted "
+                           "outlet names are no places"}
+
+
+def _verdicts(path: Path) -> tuple[int, int, int, int, str]:
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    verdicts = [row[2] for row in rows]
+    same, different, unclear = (verdicts.count(v) for v in ("same", "different", "unclear"))
+    judged = same + different
+    return len(rows), same, different, unclear, f"{same / judged:.0%}" if judged else "n/a"
 
 
 def _clusters() -> str:
     path = ROOT / "eval" / "clusters" / "judgments.tsv"
     if not path.exists():
         return ""
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
-    verdicts = [row[2] for row in rows]
-    same, different, unclear = (verdicts.count(v) for v in ("same", "different", "unclear"))
-    judged = same + different
-    share = f"{same / judged:.0%}" if judged else "n/a"
-    return (CLUSTERS_HEAD + f"| clusters judged | one event | not one event | unclear | correct merges |\n"
-            f"|---:|---:|---:|---:|---:|\n| {len(rows)} | {same} | {different} | {unclear} | {share} |\n")
+    lines = ["| sample | rules | clusters judged | one event | not one event | unclear | correct merges |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    for name, rules in ROUNDS.items():
+        earlier = ROOT / "eval" / "clusters" / "rounds" / f"{name}.tsv"
+        if earlier.exists():
+            lines.append(f"| {name} | {rules} | " + " | ".join(str(v) for v in _verdicts(earlier)) + " |")
+    lines.append("| **current** | the above, and a report with no date of its own ties only by close counts | "
+                 + " | ".join(str(v) for v in _verdicts(path)) + " |")
+    return CLUSTERS_HEAD + "\n".join(lines) + "\n"
 
 
 def render() -> str:

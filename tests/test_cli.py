@@ -81,3 +81,19 @@ def test_ingest_samples_twice_changes_nothing(tmp_path: Path) -> None:
         assert len(first) == 6 and all(n > 5 for _, n in first)
     code, out, _ = run("articles", "--db", str(db))
     assert code == 0 and "sample-03" in out
+
+
+def test_store_commands_work_on_a_postgresql_database(postgres_url: str) -> None:
+    code, _, err = run("ingest", "--samples", "--db", postgres_url)
+    assert code == 0 and "6 new or changed" in err
+    code, out, _ = run("events", "--db", postgres_url, "--type", "ASSAULT", "--format", "json")
+    assert code == 0 and json.loads(out) and all(e["type"] == "ASSAULT" for e in json.loads(out))
+    code, _, err = run("ingest", "--samples", "--db", postgres_url)
+    assert code == 0 and "0 new or changed" in err
+
+
+def test_printed_database_urls_hide_their_password() -> None:
+    from rasd.store import shown
+
+    assert shown("postgresql://ana:s3cret@db.example:5432/rasd") == "postgresql://ana:***@db.example:5432/rasd"
+    assert shown("/var/lib/rasd.sqlite") == "/var/lib/rasd.sqlite"

@@ -79,6 +79,22 @@ def test_plover_records_and_geojson_load(db: Path, tmp_path: Path) -> None:
         assert 25 <= lon <= 50 and 30 <= lat <= 40  # longitude first (RFC 7946), in the Levant and Iraq
 
 
+def test_parquet_holds_typed_columns_and_the_range_of_counts(db: Path, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "events.parquet"
+    run("export", "--db", str(db), "--format", "parquet", "--out", str(out))
+    table = pq.read_table(out)
+    assert table.schema.field("date_start").type == pa.date32() and table.schema.field("latitude").type == pa.float64()
+    (attack,) = [r for r in table.to_pylist() if r["type"] == "ASSAULT"]
+    assert (attack["fatalities_low"], attack["fatalities_high"]) == (2, 3)  # «جنديين» against «ثلاثة جنود»
+    assert json.loads(attack["fatalities_by_report"]) == {"a/v1": 3, "b/v1": 2}
+    assert attack["outlets"] == ["outlet-a", "outlet-b"] and str(attack["date_start"]) == "2022-05-03"
+    refused = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "parquet"])
+    assert refused.exit_code != 0 and "give --out FILE" in refused.output
+
+
 def test_a_bad_bounding_box_is_a_clear_error(db: Path) -> None:
     result = CliRunner().invoke(main, ["events", "--db", str(db), "--bbox", "north-of-here"])
     assert result.exit_code != 0 and "WEST,SOUTH,EAST,NORTH" in result.output

@@ -2,13 +2,16 @@
 
 from rasd.dedup.cluster import (
     CanonicalEvent,
+    Placement,
     Report,
     Settings,
     canonical,
     clusters,
     links,
+    partition,
     report_of,
     same_event,
 )
 
-__all__ = ["CanonicalEvent", "Report", "Settings", "canonical", "clusters", "links", "report_of", "same_event"]
+__all__ = ["CanonicalEvent", "Placement", "Report", "Settings", "canonical", "clusters", "links", "partition",
+           "report_of", "same_event"]

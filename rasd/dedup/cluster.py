@@ -11,7 +11,10 @@ tie, because a city at war sees several incidents a day:
   with none;
 * parties contradict when both reports name sources (or both name targets) and none is shared;
 * the tie: a named party in common and the same place or close casualty counts, or close counts
-  at the same place; for events other than attacks, the same named source at the same place.
+  at the same place; for events other than attacks, the same named source at the same place;
+* a report with no date of its own (dated by its article's publication) ties only by close
+  counts: such reports are mostly background mentions, vows and comments, not incidents;
+* the ACLED event types agree: an air strike is no battle.
 
 Of the reports of another article that could tell the same event, only the most strongly tied
 one is linked (and only if the tie is mutual): several incidents of one day in one city, each
@@ -69,6 +72,7 @@ class Report:
     injuries: int | None = None
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
+    date_basis: str | None = None  # explicit, relative, or publication: no date of its own
 
 
 def report_of(extraction: Extraction, event: Event) -> Report:
@@ -97,7 +101,8 @@ def report_of(extraction: Extraction, event: Event) -> Report:
         source_codes=tuple(p.actor_code for p in sources if p.actor_code),
         target_codes=tuple(p.actor_code for p in targets if p.actor_code),
         fatalities=event.fatalities, injuries=event.injuries,
-        acled_event_type=event.acled_event_type, acled_sub_event_type=event.acled_sub_event_type)
+        acled_event_type=event.acled_event_type, acled_sub_event_type=event.acled_sub_event_type,
+        date_basis=event.date.basis if event.date else None)
 
 
 def _dates_overlap(a: Report, b: Report, slack: int) -> bool:
@@ -124,9 +129,21 @@ def _close_counts(a: int | None, b: int | None) -> bool:
     return a is not None and b is not None and a > 0 and b > 0 and abs(a - b) <= max(2, 0.3 * max(a, b))
 
 
+def _kinds_agree(a: Report, b: Report) -> bool:
+    """An air strike is no battle and a roadside bomb no massacre: reports typed to different ACLED
+    event types tell different incidents. Inside one type the sub-events are not compared: outlets
+    name one explosion a shelling, a rocket or a bomb, and one battle a clash or the takeover it
+    ended in."""
+    if a.acled_event_type is None or b.acled_event_type is None:
+        return True
+    return a.acled_event_type == b.acled_event_type
+
+
 def same_event(a: Report, b: Report, settings: Settings = Settings()) -> bool:
     """Whether two reports from different articles tell one event."""
     if a.article_id == b.article_id or a.type != b.type or not _dates_overlap(a, b, settings.date_slack_days):
+        return False
+    if not _kinds_agree(a, b):
         return False
     if not (_dated(a, settings.max_days) and _dated(b, settings.max_days)):
         return False  # «الشهر الماضي»: too vague a date to say two reports tell one happening
@@ -143,6 +160,8 @@ def same_event(a: Report, b: Report, settings: Settings = Settings()) -> bool:
     if a.type != "ASSAULT":
         return bool(set(a.sources) & set(b.sources)) and a.place_id == b.place_id
     counts = _close_counts(a.fatalities, b.fatalities) or _close_counts(a.injuries, b.injuries)
+    if "publication" in (a.date_basis, b.date_basis) and not counts:
+        return False  # no date of its own: a background mention, a vow, a comment, unless the tolls agree
     return (shared and (a.place_id == b.place_id or counts)) or (counts and a.place_id == b.place_id)
 
 
@@ -173,13 +192,13 @@ def _pairs(items: list[Report], settings: Settings) -> Iterator[tuple[Report, Re
                     yield a, b
 
 
-def links(reports: Iterable[Report], settings: Settings = Settings(),
-          context: Iterable[Report] = ()) -> list[tuple[str, str]]:
-    """The pairs of ``reports`` that are each other's report in the other's article: of all the
-    reports of article B that could tell the event a report of A tells, the most strongly tied
-    one, and the other way round. Several incidents of one day in one city, each told by two
-    outlets, pair up one to one instead of running together. ``context`` adds the other reports of
-    the articles concerned, so that a best match is sought among all of them."""
+def tied_links(reports: Iterable[Report], settings: Settings = Settings(),
+               context: Iterable[Report] = ()) -> list[tuple[tuple[int, int, int, float], str, str]]:
+    """The pairs of ``reports`` that are each other's report in the other's article, with their
+    tie: of all the reports of article B that could tell the event a report of A tells, the most
+    strongly tied one, and the other way round. Several incidents of one day in one city, each
+    told by two outlets, pair up one to one instead of running together. ``context`` adds the
+    other reports of the articles concerned, so that a best match is sought among all of them."""
     mine = {r.key: r for r in reports}
     items = sorted({**{r.key: r for r in context}, **mine}.values(), key=lambda r: r.key)
     best: dict[tuple[str, str], tuple[tuple[int, int, int, float], str]] = {}
@@ -190,16 +209,40 @@ def links(reports: Iterable[Report], settings: Settings = Settings(),
             slot = (x.key, y.article_id)
             if slot not in best or (tie, y.key) > best[slot]:
                 best[slot] = (tie, y.key)  # the strongest tie; of equal ones, the larger key
-        pairs.append((a, b))
-    return [(a.key, b.key) for a, b in pairs if a.key in mine and b.key in mine
-            and best[(a.key, b.article_id)][1] == b.key and best[(b.key, a.article_id)][1] == a.key]
+        pairs.append((tie, a.key, b.key) if a.key < b.key else (tie, b.key, a.key))
+    return [(tie, a, b) for tie, a, b in pairs if a in mine and b in mine
+            and best[(a, mine[b].article_id)][1] == b and best[(b, mine[a].article_id)][1] == a]
 
 
-def clusters(reports: Iterable[Report], settings: Settings = Settings(),
-             context: Iterable[Report] = ()) -> dict[str, str]:
-    """Cluster id of every report: the smallest key of its connected component under ``links``."""
+def links(reports: Iterable[Report], settings: Settings = Settings(),
+          context: Iterable[Report] = ()) -> list[tuple[str, str]]:
+    """The linked pairs of :func:`tied_links`, without their ties."""
+    return [(a, b) for _, a, b in tied_links(reports, settings, context)]
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    component: str  # the smallest key of the report's connected component under the links
+    cluster: str  # the smallest key of its event within the component
+
+
+def partition(reports: Iterable[Report], settings: Settings = Settings(),
+              context: Iterable[Report] = ()) -> dict[str, Placement]:
+    """Where every report belongs. Links join reports into components; inside a component, the
+    links are taken strongest first and join two groups only when no article would then tell the
+    event twice (an article that reports two incidents apart knows better than a chain of links
+    through other outlets) and every two of their reports' dates still overlap within the slack.
+    Both depend only on the reports, never on the order they came in."""
     items = sorted(reports, key=lambda r: r.key)
-    parent = {r.key: r.key for r in items}
+    article = {r.key: r.article_id for r in items}
+    tied = sorted(tied_links(items, settings, context), key=lambda t: (t[0], t[1], t[2]), reverse=True)
+    component = _union({r.key for r in items}, ((a, b) for _, a, b in tied))
+    parent = {key: key for key in article}
+    articles = {key: {article[key]} for key in article}
+    # the latest start and the earliest end of a group's reports: every two must overlap
+    latest = {r.key: r.start or date.min for r in items}
+    earliest = {r.key: r.end or date.max for r in items}
+    slack = timedelta(days=settings.date_slack_days)
 
     def root(key: str) -> str:
         while parent[key] != key:
@@ -207,11 +250,43 @@ def clusters(reports: Iterable[Report], settings: Settings = Settings(),
             key = parent[key]
         return key
 
-    for a, b in links(items, settings, context):
+    for _, a, b in tied:
+        ra, rb = root(a), root(b)
+        if ra == rb or articles[ra] & articles[rb]:
+            continue  # one article would tell the event twice
+        if max(latest[ra], latest[rb]) > min(earliest[ra], earliest[rb]) + slack:
+            continue  # a chain of days: the 3rd linked to the 4th, the 4th to the 5th
+        keep, gone = min(ra, rb), max(ra, rb)
+        parent[gone] = keep
+        articles[keep] |= articles.pop(gone)
+        latest[keep], earliest[keep] = max(latest[ra], latest[rb]), min(earliest[ra], earliest[rb])
+    members: dict[str, list[str]] = {}
+    for key in article:
+        members.setdefault(root(key), []).append(key)
+    return {key: Placement(component[key], min(members[root(key)])) for key in article}
+
+
+def _union(keys: set[str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The smallest key of each key's connected component."""
+    parent = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in pairs:
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    return {r.key: root(r.key) for r in items}
+    return {key: root(key) for key in keys}
+
+
+def clusters(reports: Iterable[Report], settings: Settings = Settings(),
+             context: Iterable[Report] = ()) -> dict[str, str]:
+    """Cluster id of every report (see :func:`partition`)."""
+    return {key: placed.cluster for key, placed in partition(reports, settings, context).items()}
 
 
 @dataclass(slots=True)

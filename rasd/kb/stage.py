@@ -27,8 +27,16 @@ class EntityStage:
 
     def __call__(self, doc: Document) -> Document:
         mentions: list[NameMention] = []
+        quoted_outlets: list[NameMention] = []
         for recognizer in self.recognizers:
-            mentions.extend(recognizer.recognize(doc))
+            found = recognizer.recognize(doc)
+            mentions.extend(found)
+            if recognizer.name == "publisher":
+                quoted_outlets += [m for m in found if _quoted(doc.raw, m)]
+        # an outlet's short name in quotes in its own article is the outlet («علمت «الرياض»»,
+        # «قال لـ"الرياض"»), though unquoted it is most often the city
+        taken = {(m.start, m.end) for m in quoted_outlets}
+        mentions = [m for m in mentions if (m.start, m.end) not in taken or m in quoted_outlets]
         mentions = _without_anaphora(mentions)
         top = _without_overlaps([m for m in mentions if not m.nested])
         nested = _without_overlaps([m for m in mentions if m.nested])
@@ -49,6 +57,15 @@ class EntityStage:
             doc.entities.append(Entity(id=f"e{len(doc.entities) + 1}", text=entry.name_ar, name_ar=entry.name_ar,
                                        name_en=entry.name_en, type=entry.type, kb_id=entry.id,
                                        actor_code=entry.actor_code, country=entry.country))
+
+
+OPENING_QUOTES = frozenset('«"“\'')
+CLOSING_QUOTES = frozenset('»"”\'')
+
+
+def _quoted(raw: str, mention: NameMention) -> bool:
+    return mention.start > 0 and raw[mention.start - 1] in OPENING_QUOTES and mention.end < len(raw) and \
+        raw[mention.end] in CLOSING_QUOTES
 
 
 def _without_anaphora(mentions: list[NameMention]) -> list[NameMention]:

@@ -38,8 +38,8 @@ class Side:
 
 @dataclass(frozen=True, slots=True)
 class TruceRecord:
-    key: str  # "<article id>/<truce id>"
-    article_id: str
+    key: str  # "<article id>/<truce id>", or "user/<name>" for one a user entered
+    article_id: str | None  # None: entered by a user
     kind: str
     status: str
     start: date | None
@@ -50,6 +50,9 @@ class TruceRecord:
     precision: str | None
     sides: tuple[Side, ...]
     side_names: tuple[tuple[str, ...], ...]
+    origin: str = "text"  # "text": extracted from an article; "user": entered by hand
+    conditions: str | None = None
+    source: str | None = None  # for a user's truce: where its terms come from
 
 
 def truce_record(extraction: Extraction, truce: Truce) -> TruceRecord:

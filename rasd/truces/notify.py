@@ -13,7 +13,7 @@ import urllib.request
 from collections.abc import Iterator
 
 from rasd.output import violation_as_dict
-from rasd.store.sqlite import Violation
+from rasd.store.base import Violation
 
 TIMEOUT_S = 30
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
-from rasd.dedup import Settings, canonical, clusters, report_of, same_event
+from rasd.dedup import Report, Settings, canonical, clusters, links, partition, report_of, same_event
 from rasd.extract import Extractor
 from rasd.schema import Article, Extraction
 from rasd.store import SqliteStore
@@ -84,3 +85,54 @@ def test_reprocessing_an_article_that_bridged_two_reports_splits_them_again(tmp_
         store.save(fixed)
         found = store.clusters()
         assert found["A/v1"] == found["C/v1"] == "A/v1" and found["B/v1"] == "B/v1"
+
+
+def _report(key: str, **fields: object) -> Report:
+    from datetime import date
+
+    base = Report(key=key, article_id=key.split("/")[0], publisher=None, type="ASSAULT", start=date(2022, 5, 3),
+                  end=date(2022, 5, 3), country="IQ", lat=36.34, lon=43.13, precision="city", place_id="gn:mosul",
+                  place="Mosul", sources=("act:islamic-state",), acled_event_type="Explosions/Remote violence")
+    return replace(base, **fields)  # type: ignore[arg-type]
+
+
+def test_two_incidents_one_article_tells_apart_never_merge_through_other_outlets() -> None:
+    # X tells two attacks of one day in Mosul; Y retells the first, Z the second, and Y and Z look alike
+    reports = [_report("X/v1", fatalities=3), _report("X/v2", fatalities=10), _report("Y/v1", fatalities=3),
+               _report("Z/v1", fatalities=10)]
+    assert ("Y/v1", "Z/v1") in links(reports)  # the chain X/v1 - Y/v1 - Z/v1 - X/v2 exists
+    for order in itertools.permutations(reports):
+        placed = partition(order)
+        assert placed["X/v1"].cluster == placed["Y/v1"].cluster == "X/v1"
+        assert placed["X/v2"].cluster == placed["Z/v1"].cluster == "X/v2"
+        assert {p.component for p in placed.values()} == {"X/v1"}  # one component, two events
+
+
+def test_a_chain_of_days_does_not_make_one_event() -> None:
+    from datetime import date
+
+    reports = [_report(f"{name}/v1", start=date(2022, 5, day), end=date(2022, 5, day))
+               for name, day in (("A", 3), ("B", 4), ("C", 5))]
+    seen = {tuple(sorted(clusters(order).items())) for order in itertools.permutations(reports)}
+    assert len(seen) == 1  # whatever the order
+    (found,) = seen
+    by_key = dict(found)
+    assert by_key["A/v1"] != by_key["C/v1"]  # two days apart, beyond the day of slack
+    assert len(set(by_key.values())) == 2
+
+
+def test_an_air_strike_and_a_clash_are_different_incidents() -> None:
+    strike = _report("A/v1", acled_event_type="Explosions/Remote violence", acled_sub_event_type="Air/drone strike")
+    clash = _report("B/v1", acled_event_type="Battles", acled_sub_event_type="Armed clash")
+    shelling = _report("C/v1", acled_event_type="Explosions/Remote violence",
+                       acled_sub_event_type="Shelling/artillery/missile attack")
+    assert not same_event(strike, clash)
+    assert same_event(strike, shelling)  # outlets name one explosion differently
+
+
+def test_a_report_with_no_date_of_its_own_merges_only_when_the_tolls_agree() -> None:
+    told = _report("A/v1", date_basis="relative", fatalities=4)
+    mentioned = _report("B/v1", date_basis="publication")  # «the attack on the city» in passing
+    assert not same_event(told, mentioned)
+    assert same_event(told, replace(mentioned, fatalities=5))
+    assert same_event(told, replace(mentioned, date_basis="explicit"))
