@@ -131,3 +131,32 @@ def test_postgres_clusters_the_conflict_corpus_as_sqlite_does(
         conflict_extractions: list[Extraction], tmp_path: Path, postgres_url: str) -> None:
     on_sqlite = _clusters(SqliteStore(tmp_path / "s.sqlite"), conflict_extractions, 3)
     assert _clusters(open_store(postgres_url), conflict_extractions, 4) == on_sqlite
+
+
+def test_upgrading_fills_new_columns_from_the_stored_event_json(
+        opener: Callable[[], Store], monkeypatch: pytest.MonkeyPatch) -> None:
+    extraction = Extractor().extract(Article(id="w", published="2022-05-04",
+                                             text="قتل ثلاثة جنود أمس بقذيفة هاون سقطت على حاجز في الموصل."))
+    (event,) = [e for e in extraction.events if e.type == "ASSAULT"]
+    assert [w.name for w in event.weapons] == ["mortar"]
+    with opener() as store:
+        store.save(extraction)
+        expected = store.dump()["events"]
+        # the row as a store of the previous release kept it: no weapons column filled yet
+        with store._transaction():
+            store._run("UPDATE events SET weapons = '[]', date_basis = NULL")
+            store._run("DELETE FROM migrations WHERE name IN ('0005_components_and_date_basis', '0006_event_weapons')")
+        assert [row[-2:] for row in store.dump()["events"]] == [(None, "[]")]
+    monkeypatch.setattr(type(store), "_apply_migration", _refill(type(store)._apply_migration))
+    with opener() as store:
+        found = store.dump()["events"]
+    assert [row[-4:] for row in found] == [row[-4:] for row in expected]  # the new columns
+    assert found == expected
+
+
+def _refill(apply: Callable[..., None]) -> Callable[..., None]:
+    """Apply only the filling statements of migrations 0005 and 0006 to a store whose columns exist."""
+    def applied(store: Store, name: str, sql: str) -> None:
+        kept = ";".join(s for s in sql.split(";") if s.strip().startswith("UPDATE"))
+        apply(store, name, kept + ";")
+    return applied

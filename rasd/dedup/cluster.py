@@ -32,10 +32,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from rasd.events.acled import weapon_sub_event
 from rasd.kb.geocode import distance_km
 from rasd.schema import Event, Extraction, Party
 
 PRECISE = frozenset({"facility", "city", "district"})
+# one explosion told as a suicide attack by one outlet and as a car bomb by another
+SUICIDE_OR_BOMB = {"Suicide bomb": "bomb", "Remote explosive/landmine/IED": "bomb"}
 PRECISION_RANK = {"facility": 4, "city": 3, "district": 3, "admin1": 2, "country": 1}
 
 
@@ -73,6 +76,7 @@ class Report:
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
     date_basis: str | None = None  # explicit, relative, or publication: no date of its own
+    weapons: tuple[str, ...] = ()  # Rasd weapon terms the report names: grenade, airstrike…
 
 
 def report_of(extraction: Extraction, event: Event) -> Report:
@@ -102,7 +106,8 @@ def report_of(extraction: Extraction, event: Event) -> Report:
         target_codes=tuple(p.actor_code for p in targets if p.actor_code),
         fatalities=event.fatalities, injuries=event.injuries,
         acled_event_type=event.acled_event_type, acled_sub_event_type=event.acled_sub_event_type,
-        date_basis=event.date.basis if event.date else None)
+        date_basis=event.date.basis if event.date else None,
+        weapons=tuple(dict.fromkeys(w.name for w in event.weapons)))
 
 
 def _dates_overlap(a: Report, b: Report, slack: int) -> bool:
@@ -131,12 +136,16 @@ def _close_counts(a: int | None, b: int | None) -> bool:
 
 def _kinds_agree(a: Report, b: Report) -> bool:
     """An air strike is no battle and a roadside bomb no massacre: reports typed to different ACLED
-    event types tell different incidents. Inside one type the sub-events are not compared: outlets
-    name one explosion a shelling, a rocket or a bomb, and one battle a clash or the takeover it
-    ended in."""
-    if a.acled_event_type is None or b.acled_event_type is None:
-        return True
-    return a.acled_event_type == b.acled_event_type
+    event types tell different incidents. Sub-events are compared only where a named weapon
+    decides them (a grenade thrown is not an RPG fired, an air strike no mortar round): without
+    one, «هجوم» is typed a shelling by default, and outlets name one explosion differently. A
+    suicide bomber's car is also a car bomb."""
+    if a.acled_event_type is not None and b.acled_event_type is not None and \
+            a.acled_event_type != b.acled_event_type:
+        return False
+    kinds_a = {SUICIDE_OR_BOMB.get(k, k) for w in a.weapons if (k := weapon_sub_event(w)) is not None}
+    kinds_b = {SUICIDE_OR_BOMB.get(k, k) for w in b.weapons if (k := weapon_sub_event(w)) is not None}
+    return not (kinds_a and kinds_b and not kinds_a & kinds_b)
 
 
 def same_event(a: Report, b: Report, settings: Settings = Settings()) -> bool:

@@ -37,6 +37,12 @@ def _by_weapon() -> dict[str, tuple[str, str]]:
     return {r["weapon"]: (r["acled_event_type"], r["acled_sub_event_type"]) for r in load_table("acled_weapons")}
 
 
+def weapon_sub_event(weapon: str) -> str | None:
+    """The ACLED sub-event a weapon makes of an attack («grenade»: Grenade), if it decides one."""
+    found = _by_weapon().get(weapon)
+    return found[1] if found else None
+
+
 def sector_of(code: str | None) -> str:
     """The PLOVER sector of an actor code: «IRQPRM» → «PRM», «UAF» → «UAF»."""
     return (code or "")[-3:]

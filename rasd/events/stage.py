@@ -125,6 +125,8 @@ def events_stage(doc: Document) -> Document:
             last_place = sentence_place
         seen: set[tuple[str, str | None]] = set()
         cues = find_cues(sentence_key)
+        if any(role == "keywords" and sentence_key[:start].strip() == "" for role, start, _ in cues):
+            continue  # «سمات: اشتباكات، حوثيين، …»: a page's tags, not news
         future_at = [at - sentence.norm_start for at in future_marks
                      if sentence.norm_start <= at < sentence.norm_end]
         bounds = [doc.norm.raw_span(sentence.norm_start + t.start, sentence.norm_start + t.end) for t in triggers]
@@ -155,7 +157,7 @@ def events_stage(doc: Document) -> Document:
         for number in sorted(range(len(triggers)), key=lambda n: triggers[n].info.mode == "kill"):
             trigger = triggers[number]
             modality = _modality(trigger, cues, sentence_key, future_at)
-            if modality in ("negated", "future", "conditional", "historical"):
+            if modality in ("negated", "future", "conditional", "hypothetical", "historical"):
                 continue
             if date is not None and date.basis == "explicit" and published is not None and \
                     (published - date.end).days > HISTORICAL_DAYS:
@@ -320,6 +322,8 @@ def _modality(trigger: Trigger, cues: list[tuple[str, int, int]], key: str, futu
     if trigger.info.mode == "kill" and any(role == "summary" for role, _, _ in cues):
         return "historical"  # «مقتل 8 … في أعمال عنف بمحافظة الأنبار»: a sum of incidents told apart
     for role, start, end in cues:
+        if role == "purpose" and start <= trigger.start < end:
+            continue  # «طالبت» itself is a request
         if start <= trigger.start < end:
             return "negated"  # inside «رفضت الكشف عن هويتها»: not an event
         if role == "past_after" and start >= trigger.end and len(key[trigger.end : start].split()) <= NEGATION_WORDS:
@@ -335,6 +339,8 @@ def _modality(trigger: Trigger, cues: list[tuple[str, int, int]], key: str, futu
             return "historical"  # «المتهمين بتفجير المسجد», «في السابق، كانت الهجمات»
         if role == "future":
             return "future"
+        if role == "purpose" and near:
+            return "hypothetical"  # «لتأمينها من هجمات الحوثيين», «يطالبون بانسحاب حزب الله»
         if role == "conditional":
             return "conditional"
         if role in ("report", "anonymous"):

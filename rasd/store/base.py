@@ -35,10 +35,12 @@ ARTICLE_COLUMNS = ("id", "content_hash", "title", "author", "published", "publis
                    "original_source", "url", "language", "retrieved", "text", "ingested_at")
 EXTRACTION_COLUMNS = ("article_id", "rasd_version", "schema_version", "created_at", "sentences", "entities",
                       "events", "json")
+# migrations that give the merge rules more to compare: stored events are regrouped after them
+REGROUPING = frozenset({"0005_components_and_date_basis", "0006_event_weapons"})
 EVENT_COLUMNS = ("key", "article_id", "rasd_version", "publisher", "type", "date_start", "date_end", "country", "lat",
                  "lon", "precision", "place_id", "place", "sources", "targets", "source_names", "target_names",
                  "fatalities", "injuries", "acled_event_type", "acled_sub_event_type", "cluster", "json",
-                 "source_codes", "target_codes", "component", "date_basis")
+                 "source_codes", "target_codes", "component", "date_basis", "weapons")
 TRUCE_COLUMNS = ("key", "article_id", "kind", "status", "date_start", "date_end", "country", "lat", "lon",
                  "precision", "sides", "json", "origin", "conditions", "source")
 TABLES = ("articles", "extractions", "events", "truces", "violations")
@@ -140,7 +142,7 @@ class Store(ABC):
                 continue
             self._apply_migration(name, sql)
             backfill = backfill or name in ("0002_events_and_search", "0003_truces_and_violations")
-            regroup = regroup or name == "0005_components_and_date_basis"
+            regroup = regroup or name in REGROUPING
         if backfill:
             self._backfill()  # once every table exists
         elif regroup:  # events stored under the old rules: group them under the new ones
@@ -216,7 +218,7 @@ class Store(ABC):
                       json.dumps(report.target_names, ensure_ascii=False), report.fatalities, report.injuries,
                       report.acled_event_type, report.acled_sub_event_type, report.key, event.model_dump_json(),
                       json.dumps(report.source_codes), json.dumps(report.target_codes), report.key,
-                      report.date_basis)
+                      report.date_basis, json.dumps(report.weapons))
             self._run(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({','.join('?' * len(values))})",
                       values)
         self._join(reports)
@@ -468,7 +470,7 @@ class Store(ABC):
 
 REPORT_COLUMNS = ("key, article_id, publisher, type, date_start, date_end, country, lat, lon, precision, place_id, "
                   "place, sources, targets, source_names, target_names, fatalities, injuries, acled_event_type, "
-                  "acled_sub_event_type, source_codes, target_codes, date_basis")
+                  "acled_sub_event_type, source_codes, target_codes, date_basis, weapons")
 
 
 def _sides_json(record: TruceRecord) -> list[dict[str, list[str]]]:
@@ -492,7 +494,7 @@ def _truce(row: tuple[Any, ...]) -> TruceRecord:
 def _report(row: tuple[Any, ...]) -> Report:
     (key, article_id, publisher, kind, start, end, country, lat, lon, precision, place_id, place, sources,
      targets, source_names, target_names, fatalities, injuries, acled_type, acled_sub_type, source_codes,
-     target_codes, date_basis) = row
+     target_codes, date_basis, weapons) = row
     return Report(key=key, article_id=article_id, publisher=publisher, type=kind,
                   start=date.fromisoformat(start) if start else None, end=date.fromisoformat(end) if end else None,
                   country=country, lat=lat, lon=lon, precision=precision, place_id=place_id, place=place,
@@ -500,7 +502,8 @@ def _report(row: tuple[Any, ...]) -> Report:
                   source_names=tuple(json.loads(source_names)), target_names=tuple(json.loads(target_names)),
                   fatalities=fatalities, injuries=injuries, acled_event_type=acled_type,
                   acled_sub_event_type=acled_sub_type, source_codes=tuple(json.loads(source_codes)),
-                  target_codes=tuple(json.loads(target_codes)), date_basis=date_basis)
+                  target_codes=tuple(json.loads(target_codes)), date_basis=date_basis,
+                  weapons=tuple(json.loads(weapons)))
 
 
 def _iso(value: date | None) -> str | None:

@@ -116,6 +116,14 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX events_component ON events (component);
         """,
     ),
+    (
+        "0006_event_weapons",
+        """
+        ALTER TABLE events ADD COLUMN weapons TEXT NOT NULL DEFAULT '[]';
+        UPDATE events SET weapons = (SELECT COALESCE(json_agg(DISTINCT w ->> 'name'), '[]'::json)::text
+                                     FROM jsonb_array_elements(events.json::jsonb -> 'weapons') w);
+        """,
+    ),
 )
 
 

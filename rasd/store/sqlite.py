@@ -133,6 +133,14 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX events_component ON events (component);
         """,
     ),
+    (
+        "0006_event_weapons",
+        """
+        ALTER TABLE events ADD COLUMN weapons TEXT NOT NULL DEFAULT '[]';
+        UPDATE events SET weapons = (SELECT json_group_array(DISTINCT json_extract(value, '$.name'))
+                                     FROM json_each(events.json, '$.weapons'));
+        """,
+    ),
 )
 
 

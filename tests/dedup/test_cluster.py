@@ -136,3 +136,14 @@ def test_a_report_with_no_date_of_its_own_merges_only_when_the_tolls_agree() -> 
     assert not same_event(told, mentioned)
     assert same_event(told, replace(mentioned, fatalities=5))
     assert same_event(told, replace(mentioned, date_basis="explicit"))
+
+
+def test_reports_naming_different_weapons_tell_different_incidents() -> None:
+    grenade = _report("A/v1", weapons=("grenade",), acled_sub_event_type="Grenade")
+    rocket = _report("B/v1", weapons=("rocket",))
+    unnamed = _report("C/v1")  # «هجوم» with no weapon: typed a shelling by default
+    assert not same_event(grenade, rocket)
+    assert same_event(grenade, unnamed) and same_event(rocket, unnamed)
+    suicide = _report("D/v1", weapons=("suicide_attack",), acled_sub_event_type="Suicide bomb")
+    car_bomb = _report("E/v1", weapons=("car_bomb",), acled_sub_event_type="Remote explosive/landmine/IED")
+    assert same_event(suicide, car_bomb)  # one explosion: a suicide bomber's car

@@ -145,3 +145,13 @@ def test_holding_an_institution_is_no_takeover() -> None:
     assert events("وأغرت سيطرة المخلوع على الجيش اليمني الحوثيين بالتحالف معه.") == []
     (takeover,) = events("سيطرت المقاومة على معسكر الصدرين في الضالع.")
     assert takeover.acled_event_type == "Battles"
+
+
+def test_deeds_sought_demanded_or_guarded_against_and_tag_lines_are_no_incidents() -> None:
+    guarded = events("نشرت القوات مئات الجنود حول المدينة أمس لتأمينها من هجمات المسلحين.")
+    assert not [e for e in guarded if e.type == "ASSAULT"]
+    demanded = events("قال المحامون إن الخاطفين يطالبون بانسحاب القوات من البلدة.")
+    assert not [e for e in demanded if e.type == "RETREAT"]
+    assert [e.type for e in events("طالبت الحكومة بوقف الحملة.")] == ["REQUEST"]  # the demand itself stays
+    assert events("سمات اشتباكات حوثيين قاعدة جوية مقاومة شعبية") == []
+    assert [e.type for e in events("اندلعت اشتباكات عنيفة بين الجيش والمسلحين في مدينة تعز أمس.")] == ["ASSAULT"]
