@@ -111,7 +111,10 @@ The verdicts on the sample the current rules give, with a note each, are in
 """
 ROUNDS = {"1-first-rules": "linked components, any two reports with a shared party at one place",
           "2-cannot-link": "no article twice in a cluster, no chain of days, one ACLED event type, quoted "
-                           "outlet names are no places"}
+                           "outlet names are no places",
+          "3-undated-by-counts": "and a report with no date of its own ties only by close counts",
+          "4-weapons": "and reports naming different weapons tell different incidents"}
+CURRENT = "and deeds sought, demanded or guarded against are no events, nor are tag lines"
 
 
 def _verdicts(path: Path) -> tuple[int, int, int, int, str]:
@@ -132,8 +135,7 @@ def _clusters() -> str:
         earlier = ROOT / "eval" / "clusters" / "rounds" / f"{name}.tsv"
         if earlier.exists():
             lines.append(f"| {name} | {rules} | " + " | ".join(str(v) for v in _verdicts(earlier)) + " |")
-    lines.append("| **current** | the above, and a report with no date of its own ties only by close counts | "
-                 + " | ".join(str(v) for v in _verdicts(path)) + " |")
+    lines.append(f"| **current** | {CURRENT} | " + " | ".join(str(v) for v in _verdicts(path)) + " |")
     return CLUSTERS_HEAD + "\n".join(lines) + "\n"
 
 

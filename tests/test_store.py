@@ -160,3 +160,20 @@ def _refill(apply: Callable[..., None]) -> Callable[..., None]:
         kept = ";".join(s for s in sql.split(";") if s.strip().startswith("UPDATE"))
         apply(store, name, kept + ";")
     return applied
+
+
+def test_entities_are_counted_across_articles_by_their_knowledge_base_entry(opener: Callable[[], Store]) -> None:
+    from rasd.store import EntityQuery
+
+    texts = {"a": "قصف الحوثيون مواقع في مدينة تعز أمس.", "b": "اشتبك مسلحون حوثيون مع القوات الحكومية في تعز.",
+             "c": "وصل الوفد إلى بيروت أمس."}
+    with opener() as store:
+        for key, text in texts.items():
+            store.save(Extractor().extract(Article(id=key, text=text, published="2022-05-01")))
+        total, found = store.entities()
+        by_id = {e.kb_id: e for e in found}
+        assert by_id["act:houthis"].articles == 2 and found[0].articles == 2  # most named first
+        assert total == len(found) == 3 and {e.name_en for e in found} == {"Houthis", "Taiz", "Beirut"}
+        places_total, places = store.entities(EntityQuery(type="place", name="Beirut"))
+        assert places_total == 1 and places[0].name_en == "Beirut" and places[0].articles == 1
+        assert store.entities(EntityQuery(article="c", limit=1))[1][0].kb_id == places[0].kb_id

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from rasd.dedup import Settings
-from rasd.store.base import EventQuery, Store, StoredArticle, StoredEvent, Violation
+from rasd.store.base import EntityQuery, EventQuery, Store, StoredArticle, StoredEntity, StoredEvent, Violation
 from rasd.store.sqlite import SqliteStore, default_db_path
 
 
@@ -38,10 +38,12 @@ def open_store(db: str | Path | None = None, settings: Settings | None = None) -
 
 
 __all__ = [
+    "EntityQuery",
     "EventQuery",
     "SqliteStore",
     "Store",
     "StoredArticle",
+    "StoredEntity",
     "StoredEvent",
     "Violation",
     "default_db",

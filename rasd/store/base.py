@@ -43,7 +43,7 @@ EVENT_COLUMNS = ("key", "article_id", "rasd_version", "publisher", "type", "date
                  "source_codes", "target_codes", "component", "date_basis", "weapons")
 TRUCE_COLUMNS = ("key", "article_id", "kind", "status", "date_start", "date_end", "country", "lat", "lon",
                  "precision", "sides", "json", "origin", "conditions", "source")
-TABLES = ("articles", "extractions", "events", "truces", "violations")
+TABLES = ("articles", "extractions", "events", "entities", "truces", "violations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,27 @@ class StoredArticle:
     sentences: int
     entities: int
     events: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityQuery:
+    type: str | None = None  # PLACE, ARMED_GROUP…
+    name: str | None = None  # part of its Arabic or English name, or its kb id
+    article: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntity:
+    kb_id: str | None
+    type: str
+    name: str  # the canonical Arabic name, else the name as written
+    name_en: str | None
+    actor_code: str | None
+    country: str | None
+    articles: int  # how many articles name it
+    mentions: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,14 +157,15 @@ class Store(ABC):
         with self._transaction():
             self._run("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = {row[0] for row in self._run("SELECT name FROM migrations")}
-        backfill = regroup = False
+        backfill = regroup = entities = False
         for name, sql in self.MIGRATIONS:
             if name in done:
                 continue
             self._apply_migration(name, sql)
             backfill = backfill or name in ("0002_events_and_search", "0003_truces_and_violations")
             regroup = regroup or name in REGROUPING
-        if backfill:
+            entities = entities or name == "0007_entities"
+        if backfill or entities:
             self._backfill()  # once every table exists
         elif regroup:  # events stored under the old rules: group them under the new ones
             with self._transaction():
@@ -201,6 +223,11 @@ class Store(ABC):
         join, leave or bridge (inside the caller's transaction)."""
         article = extraction.article
         self._replace_words(article.id, index_words(f"{article.title or ''}\n{article.text}"))
+        self._run("DELETE FROM entities WHERE article_id = ?", (article.id,))
+        for entity in extraction.entities:
+            self._run("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
+                      (article.id, entity.id, entity.kb_id, entity.type, entity.name_ar or entity.text,
+                       entity.name_en, entity.actor_code, entity.country, len(entity.mentions)))
         left = {row[0] for row in self._run("SELECT component FROM events WHERE article_id = ?", (article.id,))}
         self._run("DELETE FROM violations WHERE event_key IN (SELECT key FROM events WHERE article_id = ?) "
                         "OR truce_key IN (SELECT key FROM truces WHERE article_id = ?)", (article.id, article.id))
@@ -393,7 +420,8 @@ class Store(ABC):
         clause, parameter = self._words_clause(terms)
         return sorted(row[0] for row in self._run(clause, (parameter,)))
 
-    def articles(self) -> Iterator[StoredArticle]:
+    def articles(self, limit: int | None = None, offset: int = 0) -> Iterator[StoredArticle]:
+        """Stored articles by publication date, with their latest extraction's counts."""
         query = """
             SELECT a.id, a.published, a.title, a.publisher, a.language,
                    COALESCE(e.sentences, 0), COALESCE(e.entities, 0), COALESCE(e.events, 0)
@@ -402,6 +430,8 @@ class Store(ABC):
                 AND e.created_at = (SELECT MAX(created_at) FROM extractions WHERE article_id = a.id)
             ORDER BY a.published, a.id
         """
+        if limit is not None:
+            query += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         for row in self._run(query):
             yield StoredArticle(row[0], date.fromisoformat(row[1]) if row[1] else None, *row[2:])
 
@@ -420,6 +450,31 @@ class Store(ABC):
             "SELECT json FROM extractions WHERE article_id = ? ORDER BY created_at DESC LIMIT 1",
             (article_id,)).fetchone()
         return Extraction.model_validate_json(row[0]) if row else None
+
+    def entities(self, query: EntityQuery | None = None) -> tuple[int, list[StoredEntity]]:
+        """Who and what the stored articles name, one row per knowledge-base entry (or per name, for
+        names the knowledge base does not know), most often named first; and how many there are."""
+        query = query or EntityQuery()
+        clauses: list[str] = []
+        parameters: list[object] = []
+        if query.type:
+            clauses.append("type = ?")
+            parameters.append(query.type.upper())
+        if query.name:
+            clauses.append("(name LIKE ? OR name_en LIKE ? OR kb_id = ?)")
+            parameters += [f"%{query.name}%", f"%{query.name}%", query.name]
+        if query.article:
+            clauses.append("article_id = ?")
+            parameters.append(query.article)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        grouped = (f"SELECT COALESCE(kb_id, type || ':' || name) AS entity, MIN(kb_id), MIN(type), MIN(name), "
+                   f"MIN(name_en), MIN(actor_code), MIN(country), COUNT(DISTINCT article_id), SUM(mentions) "
+                   f"FROM entities {where} GROUP BY COALESCE(kb_id, type || ':' || name)")
+        total = int(self._run(f"SELECT COUNT(*) FROM ({grouped}) g", parameters).fetchone()[0])
+        rows = self._run(f"{grouped} ORDER BY COUNT(DISTINCT article_id) DESC, SUM(mentions) DESC, 1 "
+                         "LIMIT ? OFFSET ?", [*parameters, query.limit, query.offset])
+        return total, [StoredEntity(kb_id=row[1], type=row[2], name=row[3], name_en=row[4], actor_code=row[5],
+                                    country=row[6], articles=int(row[7]), mentions=int(row[8])) for row in rows]
 
     def extraction_versions(self, article_id: str) -> list[str]:
         """The extractor versions whose output is kept for an article, oldest version name first."""

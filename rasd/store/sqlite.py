@@ -141,6 +141,20 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
                                      FROM json_each(events.json, '$.weapons'));
         """,
     ),
+    (
+        "0007_entities",
+        """
+        CREATE TABLE entities (
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            entity_id TEXT NOT NULL,
+            kb_id TEXT, type TEXT NOT NULL, name TEXT NOT NULL, name_en TEXT, actor_code TEXT, country TEXT,
+            mentions INTEGER NOT NULL,
+            PRIMARY KEY (article_id, entity_id)
+        );
+        CREATE INDEX entities_kb ON entities (kb_id);
+        CREATE INDEX entities_type ON entities (type);
+        """,
+    ),
 )
 
 
