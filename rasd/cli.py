@@ -322,6 +322,29 @@ def truces_remove(group_db: str | None, key: str, db_path: str | None) -> None:
     click.echo(f"rasd: truce {key} removed", err=True)
 
 
+@main.command("serve")
+@click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--api-key", envvar="RASD_API_KEY", default=None,
+              help="The key writes need in the X-API-Key header (default: $RASD_API_KEY); without one, the API "
+                   "only reads.")
+@click.option("--samples", is_flag=True, help="Ingest the sample articles shipped with Rasd first.")
+def serve(db_path: str | None, host: str, port: int, api_key: str | None, samples: bool) -> None:
+    """Serve the store over HTTP: the API under /api, its OpenAPI schema at /openapi.json."""
+    import uvicorn
+
+    from rasd.api import create_app
+
+    target = db_path or default_db()
+    if samples:
+        with open_store(target) as store:
+            changed = sum(store.save(e) for e in _extractions([str(samples_dir())]))
+        click.echo(f"rasd: sample articles stored ({changed} new or changed) in {shown(target)}", err=True)
+    click.echo(f"rasd: serving {shown(target)} on http://{host}:{port}/ (API under /api, docs at /docs)", err=True)
+    uvicorn.run(create_app(target, api_key), host=host, port=port, log_level="warning")
+
+
 def _analyse(text: str, published: datetime | None, stages: tuple[str, ...]) -> Extraction:
     article = Article(id="text", text=text, published=published.date() if published else None)
     return Extractor(Pipeline(stages)).extract(article)

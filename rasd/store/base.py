@@ -408,6 +408,11 @@ class Store(ABC):
         merged = [canonical(cluster_id, self._reports("WHERE cluster = ?", (cluster_id,))) for cluster_id in wanted]
         return sorted(merged, key=lambda e: (e.start or date.max, e.id))
 
+    def event(self, cluster_id: str) -> CanonicalEvent | None:
+        """The merged event a cluster id names, or None."""
+        reports = self._reports("WHERE cluster = ?", (cluster_id,))
+        return canonical(cluster_id, reports) if reports else None
+
     def clusters(self) -> dict[str, str]:
         """Cluster id of every stored report."""
         return dict(self._run("SELECT key, cluster FROM events").fetchall())

@@ -24,10 +24,10 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 
 from rasd.kb import KnowledgeBase, default_kb
 from rasd.kb.base import name_key
@@ -38,9 +38,24 @@ from rasd.truces.monitor import Side, TruceRecord
 class Area(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    country: str | None = None  # ISO 3166-1 alpha-2
-    lat: float | None = Field(None, ge=-90, le=90)
-    lon: float | None = Field(None, ge=-180, le=180)
+    country: str | None = Field(None, pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")
+    lat: Degrees | None = Field(None, ge=-90, le=90)
+    lon: Degrees | None = Field(None, ge=-180, le=180)
+
+
+def _iso_day(value: object) -> object:
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError("a date is written YYYY-MM-DD")
+    if value is not None and not isinstance(value, str | date):
+        raise ValueError("a date is written YYYY-MM-DD")  # not a number of days since 1970
+    return value
+
+
+# a calendar day as YYYY-MM-DD (or a date YAML has read), never a count of seconds since 1970
+IsoDay = Annotated[date, BeforeValidator(_iso_day)]
+Degrees = Annotated[float, Strict()]  # a number, not true or "12"
+# a kb id, an English or an Arabic name
+Party = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"\S")]
 
 
 class TruceDefinition(BaseModel):
@@ -50,20 +65,13 @@ class TruceDefinition(BaseModel):
 
     name: str = Field(pattern=r"^[\w.-]+$", description="unique; the truce's key is user/<name>")
     kind: Literal["truce", "ceasefire", "de-escalation"] = "ceasefire"
-    sides: list[list[str]] = Field(min_length=1, max_length=2)
-    start: date
-    end: date | None = None
+    sides: list[Annotated[list[Party], Field(min_length=1)]] = Field(min_length=1, max_length=2)
+    start: IsoDay
+    end: IsoDay | None = None
     status: Literal["proposed", "active", "ended"] | None = None  # default: from the dates
     area: str | Area | None = None
     conditions: str | None = None
     source: str | None = None
-
-    @field_validator("sides")
-    @classmethod
-    def _parties_named(cls, sides: list[list[str]]) -> list[list[str]]:
-        if any(not side or not all(p.strip() for p in side) for side in sides):
-            raise ValueError("every side names at least one party")
-        return sides
 
 
 @cache
