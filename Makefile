@@ -1,11 +1,11 @@
-# Two commands: `make run` (set up, then process the sample articles into SQLite and show them)
+# Two commands: `make run` (set up, process the sample articles into SQLite, serve the dashboard)
 # and `make test` (set up, then lint, type-check and run the whole test suite).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= rasd.sqlite
 
-.PHONY: run test install postgres lint typecheck pytest bench data clean
+.PHONY: run test install postgres browser web lint typecheck pytest bench data clean
 
 $(BIN)/rasd: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Rasd needs Python >= 3.11")'
@@ -20,8 +20,21 @@ install: $(BIN)/rasd
 postgres:
 	bash scripts/ensure_postgres.sh
 
-run: install
+# the dashboard tests drive Debian's headless Chromium
+browser:
+	bash scripts/ensure_browser.sh
+
+# the dashboard's front-end libraries, from the npm registry, pinned by the lock file
+WEB := rasd/web
+$(WEB)/static/vendor/.built: $(WEB)/package.json $(WEB)/package-lock.json scripts/build_web.py
+	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
+	$(PYTHON) scripts/build_web.py
+
+web: $(WEB)/static/vendor/.built
+
+run: install web
 	$(BIN)/rasd ingest --samples --db $(DB)
+	$(BIN)/rasd serve --db $(DB)
 
 lint: install
 	$(BIN)/ruff check rasd tests scripts bench
@@ -29,7 +42,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install postgres
+pytest: install postgres browser web
 	$(BIN)/pytest
 
 test: lint typecheck pytest
@@ -48,4 +61,4 @@ data: install
 	$(BIN)/python scripts/build_schema.py
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache $(WEB)/node_modules $(WEB)/static/vendor

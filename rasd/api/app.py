@@ -15,13 +15,15 @@ import json
 import logging
 import threading
 from collections.abc import Awaitable, Callable, Iterator, MutableMapping
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd import __version__
@@ -48,6 +50,7 @@ from rasd.truces.monitor import TruceRecord
 from rasd.truces.user import IsoDay, TruceDefinition, payload, user_truce
 
 LOG = logging.getLogger("rasd.api")
+WEB = Path(__file__).resolve().parent.parent / "web" / "static"  # the dashboard; vendor/ built by npm
 MAX_BODY = 2_000_000  # bytes: a long article is some tens of kilobytes
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "a body that is not JSON"},
@@ -199,6 +202,12 @@ def create_app(db: str | None = None, api_key: str | None = None, max_body: int 
     async def failed(request: Request, exc: Exception) -> JSONResponse:
         LOG.exception("%s %s failed", request.method, request.url.path)
         return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500)
+
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(WEB / "index.html")
 
     @app.get("/api/health", tags=["meta"])
     def health() -> dict[str, str]:

@@ -175,7 +175,9 @@ class SqliteStore(Store):
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path))
+        # a web request may open the store in one worker thread and close it in another; one request
+        # at a time uses a connection
+        self.db = sqlite3.connect(str(path), check_same_thread=False)
         self.db.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
             self.db.execute("PRAGMA journal_mode = WAL")
