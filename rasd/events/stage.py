@@ -325,7 +325,8 @@ def _modality(trigger: Trigger, cues: list[tuple[str, int, int]], key: str, futu
         if role == "purpose" and start <= trigger.start < end:
             continue  # «طالبت» itself is a request
         if start <= trigger.start < end:
-            return "negated"  # inside «رفضت الكشف عن هويتها»: not an event
+            # inside «رفضت الكشف عن هويتها»: not an event; inside «سلسلة هجمات»: several, told apart
+            return "historical" if role == "acts" else "negated"
         if role == "past_after" and start >= trigger.end and len(key[trigger.end : start].split()) <= NEGATION_WORDS:
             return "historical"  # «وقتل حينها»
         if end > trigger.start:
@@ -339,6 +340,8 @@ def _modality(trigger: Trigger, cues: list[tuple[str, int, int]], key: str, futu
             return "historical"  # «المتهمين بتفجير المسجد», «في السابق، كانت الهجمات»
         if role == "future":
             return "future"
+        if role == "acts" and key[end:trigger.start].strip() == "":
+            return "historical"  # «بأعمال قصف وقنص … خلال يوليو»: a kind of deed over a period
         if role == "purpose" and near:
             return "hypothetical"  # «لتأمينها من هجمات الحوثيين», «يطالبون بانسحاب حزب الله»
         if role == "conditional":

@@ -155,3 +155,16 @@ def test_deeds_sought_demanded_or_guarded_against_and_tag_lines_are_no_incidents
     assert [e.type for e in events("طالبت الحكومة بوقف الحملة.")] == ["REQUEST"]  # the demand itself stays
     assert events("سمات اشتباكات حوثيين قاعدة جوية مقاومة شعبية") == []
     assert [e.type for e in events("اندلعت اشتباكات عنيفة بين الجيش والمسلحين في مدينة تعز أمس.")] == ["ASSAULT"]
+
+
+def test_an_expected_attack_and_acts_of_shelling_over_a_month_are_no_incidents() -> None:
+    assert not [e for e in events("توقعت مصادر عسكرية هجوما وشيكا على القاعدة الجوية.") if e.type == "ASSAULT"]
+    tally = events("كشف تقرير حقوقي أمس أن 93 مدنيا قتلوا في المدينة بأعمال قصف وقنص خلال الشهر الماضي.")
+    assert not [e for e in tally if e.type == "ASSAULT" and e.mode == "bombard"]
+
+
+def test_a_series_of_attacks_and_the_plan_of_one_are_no_incident() -> None:
+    assert not [e for e in events("هزت البلاد أمس سلسلة هجمات في ثلاث مدن.") if e.type == "ASSAULT"]
+    assert not [e for e in events("قال القائد إنه جرى تطوير آلية الهجوم في العملية.") if e.type == "ASSAULT"]
+    strikes = events("شنت طائرات التحالف أمس سلسلة من الغارات الجوية على مواقع المسلحين في صعدة.")
+    assert [e.type for e in strikes] == ["ASSAULT"]  # a series of air strikes on one area is coded as one
