@@ -114,3 +114,29 @@ def test_a_body_over_the_limit_is_refused(samples_db: str) -> None:
     client = TestClient(create_app(samples_db, max_body=1000), raise_server_exceptions=False)
     response = client.post("/api/extract", json={"text": "قصف " * 500})
     assert response.status_code == 413 and "size limit" in response.json()["error"]
+
+
+INJECTIONS = ["' OR '1'='1", "\"; DROP TABLE events; --", "%' UNION SELECT key FROM events --", "NEAR(a b)",
+              "* OR 1", "\\x00", "أربيل' --", "../../etc/passwd"]
+
+
+@pytest.mark.parametrize("text", INJECTIONS)
+def test_filters_take_hostile_strings_as_plain_values(client: TestClient, text: str) -> None:
+    before = client.get("/api/events").json()["total"]
+    for path, name in (("/api/events", "q"), ("/api/events", "actor"), ("/api/events", "type"),
+                       ("/api/entities", "name"), ("/api/entities", "type"), ("/api/entities", "article")):
+        response = client.get(path, params={name: text})
+        assert response.status_code in (200, 422), (path, name, response.text)
+        if response.status_code == 200:
+            assert response.json()["total"] <= max(before, 1000)
+    assert client.get("/api/events").json()["total"] == before  # nothing was dropped or changed
+
+
+def test_static_files_stay_inside_their_folder_and_cross_origin_reads_are_closed(client: TestClient) -> None:
+    for path in ("/static/../../pyproject.toml", "/static/%2e%2e/%2e%2e/pyproject.toml", "/static/..%2fapi%2fapp.py"):
+        assert client.get(path).status_code == 404
+    page = client.get("/", headers={"Origin": "https://elsewhere.example"})
+    assert page.status_code == 200 and "access-control-allow-origin" not in page.headers
+    preflight = client.options("/api/articles", headers={"Origin": "https://elsewhere.example",
+                                                        "Access-Control-Request-Method": "POST"})
+    assert "access-control-allow-origin" not in preflight.headers

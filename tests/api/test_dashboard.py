@@ -28,14 +28,13 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def dashboard(samples_db: str) -> Iterator[str]:
+def _serve(db: str) -> Iterator[str]:
     import uvicorn
 
     if not (WEB / "vendor" / ".built").exists():
         pytest.fail("the dashboard's libraries are not built: make web")
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(samples_db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -45,6 +44,28 @@ def dashboard(samples_db: str) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}/"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def dashboard(samples_db: str) -> Iterator[str]:
+    yield from _serve(samples_db)
+
+
+HOSTILE = ('قصف المسلحون مواقع للجيش في مدينة تعز أمس <img src=x onerror="document.body.dataset.pwned=1">'
+           '<script>document.body.dataset.pwned=1</script> وقتل ثلاثة جنود.')
+
+
+@pytest.fixture(scope="module")
+def hostile_dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from rasd.extract import Extractor
+    from rasd.schema import Article
+    from rasd.store import open_store
+
+    db = str(tmp_path_factory.mktemp("xss") / "hostile.sqlite")
+    with open_store(db) as store:
+        store.save(Extractor().extract(Article(id="hostile", text=HOSTILE, published="2022-05-04",
+                                               title='<b onmouseover="x()">عنوان</b>')))
+    yield from _serve(db)
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +136,17 @@ def test_the_dashboard_filters_opens_an_event_and_highlights_its_evidence(dashbo
     assert browser.find_element(By.CSS_SELECTOR, "#events thead th").text == "التاريخ"
     browser.save_screenshot(str(ARTIFACTS / "dashboard-arabic.png"))
     assert (ARTIFACTS / "dashboard-event.png").stat().st_size > 10_000
+
+
+def test_article_text_is_shown_as_text_never_as_markup(hostile_dashboard: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(hostile_dashboard)
+    _ready(browser)
+    browser.find_element(By.CSS_SELECTOR, "#events tbody tr").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#evidence .article"))
+    article = browser.find_element(By.CSS_SELECTOR, "#evidence .article")
+    assert "<img src=x" in article.text and "<script>" in article.text  # shown, as written
+    assert not browser.find_elements(By.CSS_SELECTOR, "#evidence img, #evidence script, #evidence b")
+    assert browser.execute_script("return document.body.dataset.pwned") is None
