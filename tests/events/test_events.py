@@ -168,3 +168,8 @@ def test_a_series_of_attacks_and_the_plan_of_one_are_no_incident() -> None:
     assert not [e for e in events("قال القائد إنه جرى تطوير آلية الهجوم في العملية.") if e.type == "ASSAULT"]
     strikes = events("شنت طائرات التحالف أمس سلسلة من الغارات الجوية على مواقع المسلحين في صعدة.")
     assert [e.type for e in strikes] == ["ASSAULT"]  # a series of air strikes on one area is coded as one
+
+
+def test_a_deed_prepared_for_is_no_incident() -> None:
+    found = events("احتشدت قوات الجيش جنوب المدينة أمس استعدادا لاقتحام المعسكر.")
+    assert not [e for e in found if e.type == "ASSAULT"]
