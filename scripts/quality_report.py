@@ -113,8 +113,11 @@ ROUNDS = {"1-first-rules": "linked components, any two reports with a shared par
           "2-cannot-link": "no article twice in a cluster, no chain of days, one ACLED event type, quoted "
                            "outlet names are no places",
           "3-undated-by-counts": "and a report with no date of its own ties only by close counts",
-          "4-weapons": "and reports naming different weapons tell different incidents"}
-CURRENT = "and deeds sought, demanded or guarded against are no events, nor are tag lines"
+          "4-weapons": "and reports naming different weapons tell different incidents",
+          "5-hypothetical-deeds": "and deeds sought, demanded or guarded against are no events, nor are tag lines",
+          "6-expected-and-acts": "and expected attacks and «acts of» a deed over a period are no incidents",
+          "7-series-and-plans": "and a series of attacks and the plan of one are no incident"}
+CURRENT = "and a deed prepared for («استعدادا لاقتحام») is no incident"
 
 
 def _verdicts(path: Path) -> tuple[int, int, int, int, str]:

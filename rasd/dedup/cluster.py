@@ -47,6 +47,10 @@ class Settings:
     radius_km: float = 25.0  # two places this close may be one event's
     date_slack_days: int = 1
     max_days: int = 4  # a report dated more vaguely than this («الأسبوع الماضي») merges with none
+    # of the pairs across two groups a link would join, the share that must be exceeded by those
+    # that tell one event by themselves (same_event): more than half keeps a report tied to one
+    # member only from joining a group the others tell apart
+    cohesion: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +256,8 @@ def partition(reports: Iterable[Report], settings: Settings = Settings(),
     latest = {r.key: r.start or date.min for r in items}
     earliest = {r.key: r.end or date.max for r in items}
     slack = timedelta(days=settings.date_slack_days)
+    by_key = {r.key: r for r in items}
+    group = {r.key: [r.key] for r in items}
 
     def root(key: str) -> str:
         while parent[key] != key:
@@ -265,9 +271,15 @@ def partition(reports: Iterable[Report], settings: Settings = Settings(),
             continue  # one article would tell the event twice
         if max(latest[ra], latest[rb]) > min(earliest[ra], earliest[rb]) + slack:
             continue  # a chain of days: the 3rd linked to the 4th, the 4th to the 5th
+        if settings.cohesion > 0:
+            pairs = [(x, y) for x in group[ra] for y in group[rb]]
+            agree = sum(same_event(by_key[x], by_key[y], settings) for x, y in pairs)
+            if agree <= settings.cohesion * len(pairs):
+                continue  # not more than that share: a report tied to one member, not to the group
         keep, gone = min(ra, rb), max(ra, rb)
         parent[gone] = keep
         articles[keep] |= articles.pop(gone)
+        group[keep] += group.pop(gone)
         latest[keep], earliest[keep] = max(latest[ra], latest[rb]), min(earliest[ra], earliest[rb])
     members: dict[str, list[str]] = {}
     for key in article:

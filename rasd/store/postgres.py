@@ -16,129 +16,31 @@ import psycopg
 
 from rasd.dedup import Settings
 from rasd.store.base import Store
+from rasd.store.migrations import Dialect, migrations
 
 WRITE_LOCK = 0x72617364  # "rasd": the advisory lock every writing transaction holds
 
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    (
-        "0001_articles_and_extractions",
-        """
-        CREATE TABLE articles (
-            id TEXT PRIMARY KEY,
-            content_hash TEXT NOT NULL,
-            title TEXT, author TEXT, published TEXT, publisher TEXT, translator TEXT,
-            original_source TEXT, url TEXT, language TEXT, retrieved TEXT,
-            text TEXT NOT NULL,
-            ingested_at TEXT NOT NULL
-        );
-        CREATE INDEX articles_published ON articles (published);
-        CREATE INDEX articles_hash ON articles (content_hash);
-        CREATE TABLE extractions (
-            article_id TEXT NOT NULL REFERENCES articles (id),
-            rasd_version TEXT NOT NULL,
-            schema_version TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            sentences INTEGER NOT NULL,
-            entities INTEGER NOT NULL,
-            events INTEGER NOT NULL,
-            json TEXT NOT NULL,
-            PRIMARY KEY (article_id, rasd_version)
-        );
-        """,
-    ),
-    (
-        "0002_events_and_search",
-        """
-        CREATE TABLE events (
-            key TEXT PRIMARY KEY,
-            article_id TEXT NOT NULL REFERENCES articles (id),
-            rasd_version TEXT NOT NULL,
-            publisher TEXT,
-            type TEXT NOT NULL,
-            date_start TEXT, date_end TEXT,
-            country TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION, precision TEXT, place_id TEXT, place TEXT,
-            sources TEXT NOT NULL, targets TEXT NOT NULL,
-            source_names TEXT NOT NULL, target_names TEXT NOT NULL,
-            fatalities INTEGER, injuries INTEGER,
-            acled_event_type TEXT, acled_sub_event_type TEXT,
-            cluster TEXT NOT NULL,
-            json TEXT NOT NULL
-        );
-        CREATE INDEX events_article ON events (article_id);
-        CREATE INDEX events_type_date ON events (type, date_start, date_end);
-        CREATE INDEX events_cluster ON events (cluster);
+POSTGRES = Dialect(
+    real="DOUBLE PRECISION",
+    # the words are Rasd's own foldings: an array under a GIN index, no text-search parser
+    word_index="""
         CREATE TABLE articles_search (
             article_id TEXT PRIMARY KEY REFERENCES articles (id),
             words TEXT[] NOT NULL
         );
         CREATE INDEX articles_search_words ON articles_search USING GIN (words);
-        """,
-    ),
-    (
-        "0003_truces_and_violations",
-        """
-        ALTER TABLE events ADD COLUMN source_codes TEXT NOT NULL DEFAULT '[]';
-        ALTER TABLE events ADD COLUMN target_codes TEXT NOT NULL DEFAULT '[]';
-        CREATE TABLE truces (
-            key TEXT PRIMARY KEY,
-            article_id TEXT NOT NULL REFERENCES articles (id),
-            kind TEXT NOT NULL, status TEXT NOT NULL,
-            date_start TEXT, date_end TEXT,
-            country TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION, precision TEXT,
-            sides TEXT NOT NULL,
-            json TEXT NOT NULL
-        );
-        CREATE INDEX truces_article ON truces (article_id);
-        CREATE TABLE violations (
-            truce_key TEXT NOT NULL REFERENCES truces (key) ON DELETE CASCADE,
-            event_key TEXT NOT NULL REFERENCES events (key) ON DELETE CASCADE,
-            reason TEXT NOT NULL,
-            detected_at TEXT NOT NULL,
-            PRIMARY KEY (truce_key, event_key)
-        );
-        """,
-    ),
-    (
-        "0004_user_truces",
-        """
+    """,
+    user_truces="""
         ALTER TABLE truces ALTER COLUMN article_id DROP NOT NULL;
         ALTER TABLE truces ADD COLUMN origin TEXT NOT NULL DEFAULT 'text';
         ALTER TABLE truces ADD COLUMN conditions TEXT;
         ALTER TABLE truces ADD COLUMN source TEXT;
-        """,
-    ),
-    (
-        "0005_components_and_date_basis",
-        """
-        ALTER TABLE events ADD COLUMN component TEXT;
-        ALTER TABLE events ADD COLUMN date_basis TEXT;
-        UPDATE events SET component = cluster, date_basis = json::jsonb -> 'date' ->> 'basis';
-        CREATE INDEX events_component ON events (component);
-        """,
-    ),
-    (
-        "0006_event_weapons",
-        """
-        ALTER TABLE events ADD COLUMN weapons TEXT NOT NULL DEFAULT '[]';
-        UPDATE events SET weapons = (SELECT COALESCE(json_agg(DISTINCT w ->> 'name'), '[]'::json)::text
-                                     FROM jsonb_array_elements(events.json::jsonb -> 'weapons') w);
-        """,
-    ),
-    (
-        "0007_entities",
-        """
-        CREATE TABLE entities (
-            article_id TEXT NOT NULL REFERENCES articles (id),
-            entity_id TEXT NOT NULL,
-            kb_id TEXT, type TEXT NOT NULL, name TEXT NOT NULL, name_en TEXT, actor_code TEXT, country TEXT,
-            mentions INTEGER NOT NULL,
-            PRIMARY KEY (article_id, entity_id)
-        );
-        CREATE INDEX entities_kb ON entities (kb_id);
-        CREATE INDEX entities_type ON entities (type);
-        """,
-    ),
+    """,
+    date_basis="json::jsonb -> 'date' ->> 'basis'",
+    weapons="(SELECT COALESCE(json_agg(DISTINCT w ->> 'name'), '[]'::json)::text "
+            "FROM jsonb_array_elements(events.json::jsonb -> 'weapons') w)",
 )
+MIGRATIONS = migrations(POSTGRES)
 
 
 class PostgresStore(Store):

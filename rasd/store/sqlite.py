@@ -13,149 +13,38 @@ from platformdirs import user_data_dir
 
 from rasd.dedup import Settings
 from rasd.store.base import Store
+from rasd.store.migrations import VIOLATIONS, Dialect, migrations, truce_columns
 
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    (
-        "0001_articles_and_extractions",
-        """
-        CREATE TABLE articles (
-            id TEXT PRIMARY KEY,
-            content_hash TEXT NOT NULL,
-            title TEXT, author TEXT, published TEXT, publisher TEXT, translator TEXT,
-            original_source TEXT, url TEXT, language TEXT, retrieved TEXT,
-            text TEXT NOT NULL,
-            ingested_at TEXT NOT NULL
-        );
-        CREATE INDEX articles_published ON articles (published);
-        CREATE INDEX articles_hash ON articles (content_hash);
-        CREATE TABLE extractions (
-            article_id TEXT NOT NULL REFERENCES articles (id),
-            rasd_version TEXT NOT NULL,
-            schema_version TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            sentences INTEGER NOT NULL,
-            entities INTEGER NOT NULL,
-            events INTEGER NOT NULL,
-            json TEXT NOT NULL,
-            PRIMARY KEY (article_id, rasd_version)
-        );
-        """,
-    ),
-    (
-        "0002_events_and_search",
-        """
-        CREATE TABLE events (
-            key TEXT PRIMARY KEY,
-            article_id TEXT NOT NULL REFERENCES articles (id),
-            rasd_version TEXT NOT NULL,
-            publisher TEXT,
-            type TEXT NOT NULL,
-            date_start TEXT, date_end TEXT,
-            country TEXT, lat REAL, lon REAL, precision TEXT, place_id TEXT, place TEXT,
-            sources TEXT NOT NULL, targets TEXT NOT NULL,
-            source_names TEXT NOT NULL, target_names TEXT NOT NULL,
-            fatalities INTEGER, injuries INTEGER,
-            acled_event_type TEXT, acled_sub_event_type TEXT,
-            cluster TEXT NOT NULL,
-            json TEXT NOT NULL
-        );
-        CREATE INDEX events_article ON events (article_id);
-        CREATE INDEX events_type_date ON events (type, date_start, date_end);
-        CREATE INDEX events_cluster ON events (cluster);
-        CREATE VIRTUAL TABLE articles_search USING fts5 (article_id UNINDEXED, words);
-        """,
-    ),
-    (
-        "0003_truces_and_violations",
-        """
-        ALTER TABLE events ADD COLUMN source_codes TEXT NOT NULL DEFAULT '[]';
-        ALTER TABLE events ADD COLUMN target_codes TEXT NOT NULL DEFAULT '[]';
-        CREATE TABLE truces (
-            key TEXT PRIMARY KEY,
-            article_id TEXT NOT NULL REFERENCES articles (id),
-            kind TEXT NOT NULL, status TEXT NOT NULL,
-            date_start TEXT, date_end TEXT,
-            country TEXT, lat REAL, lon REAL, precision TEXT,
-            sides TEXT NOT NULL,
-            json TEXT NOT NULL
-        );
-        CREATE INDEX truces_article ON truces (article_id);
-        CREATE TABLE violations (
-            truce_key TEXT NOT NULL REFERENCES truces (key) ON DELETE CASCADE,
-            event_key TEXT NOT NULL REFERENCES events (key) ON DELETE CASCADE,
-            reason TEXT NOT NULL,
-            detected_at TEXT NOT NULL,
-            PRIMARY KEY (truce_key, event_key)
-        );
-        """,
-    ),
-    (
-        "0004_user_truces",
-        """
-        CREATE TABLE truces_new (
-            key TEXT PRIMARY KEY,
-            article_id TEXT REFERENCES articles (id),
-            kind TEXT NOT NULL, status TEXT NOT NULL,
-            date_start TEXT, date_end TEXT,
-            country TEXT, lat REAL, lon REAL, precision TEXT,
-            sides TEXT NOT NULL,
-            json TEXT NOT NULL,
-            origin TEXT NOT NULL DEFAULT 'text',
-            conditions TEXT,
-            source TEXT
-        );
-        INSERT INTO truces_new (key, article_id, kind, status, date_start, date_end, country, lat, lon, precision,
-                                sides, json)
-            SELECT key, article_id, kind, status, date_start, date_end, country, lat, lon, precision, sides, json
-            FROM truces;
-        CREATE TEMP TABLE kept_violations AS SELECT * FROM violations;
-        DROP TABLE violations;
-        DROP TABLE truces;
-        ALTER TABLE truces_new RENAME TO truces;
-        CREATE INDEX truces_article ON truces (article_id);
-        CREATE TABLE violations (
-            truce_key TEXT NOT NULL REFERENCES truces (key) ON DELETE CASCADE,
-            event_key TEXT NOT NULL REFERENCES events (key) ON DELETE CASCADE,
-            reason TEXT NOT NULL,
-            detected_at TEXT NOT NULL,
-            PRIMARY KEY (truce_key, event_key)
-        );
-        INSERT INTO violations SELECT * FROM kept_violations;
-        DROP TABLE kept_violations;
-        """,
-    ),
-    (
-        "0005_components_and_date_basis",
-        """
-        ALTER TABLE events ADD COLUMN component TEXT;
-        ALTER TABLE events ADD COLUMN date_basis TEXT;
-        UPDATE events SET component = cluster, date_basis = json_extract(json, '$.date.basis');
-        CREATE INDEX events_component ON events (component);
-        """,
-    ),
-    (
-        "0006_event_weapons",
-        """
-        ALTER TABLE events ADD COLUMN weapons TEXT NOT NULL DEFAULT '[]';
-        UPDATE events SET weapons = (SELECT json_group_array(DISTINCT json_extract(value, '$.name'))
-                                     FROM json_each(events.json, '$.weapons'));
-        """,
-    ),
-    (
-        "0007_entities",
-        """
-        CREATE TABLE entities (
-            article_id TEXT NOT NULL REFERENCES articles (id),
-            entity_id TEXT NOT NULL,
-            kb_id TEXT, type TEXT NOT NULL, name TEXT NOT NULL, name_en TEXT, actor_code TEXT, country TEXT,
-            mentions INTEGER NOT NULL,
-            PRIMARY KEY (article_id, entity_id)
-        );
-        CREATE INDEX entities_kb ON entities (kb_id);
-        CREATE INDEX entities_type ON entities (type);
-        """,
-    ),
+# SQLite cannot drop a column's NOT NULL: 0004 rebuilds the truces table, keeping its violations
+USER_TRUCES = f"""
+    CREATE TABLE truces_new ({truce_columns("REAL", article_required=False)},
+        origin TEXT NOT NULL DEFAULT 'text',
+        conditions TEXT,
+        source TEXT
+    );
+    INSERT INTO truces_new (key, article_id, kind, status, date_start, date_end, country, lat, lon, precision,
+                            sides, json)
+        SELECT key, article_id, kind, status, date_start, date_end, country, lat, lon, precision, sides, json
+        FROM truces;
+    CREATE TEMP TABLE kept_violations AS SELECT * FROM violations;
+    DROP TABLE violations;
+    DROP TABLE truces;
+    ALTER TABLE truces_new RENAME TO truces;
+    CREATE INDEX truces_article ON truces (article_id);
+    {VIOLATIONS}
+    INSERT INTO violations SELECT * FROM kept_violations;
+    DROP TABLE kept_violations;
+"""
+SQLITE = Dialect(
+    real="REAL",
+    word_index="CREATE VIRTUAL TABLE articles_search USING fts5 (article_id UNINDEXED, words);",
+    user_truces=USER_TRUCES,
+    date_basis="json_extract(json, '$.date.basis')",
+    # «events.json»: inside json_each, a bare «json» is the function's own input column
+    weapons="(SELECT json_group_array(DISTINCT json_extract(value, '$.name')) "
+            "FROM json_each(events.json, '$.weapons'))",
 )
+MIGRATIONS = migrations(SQLITE)
 
 
 def default_db_path() -> Path:

@@ -147,3 +147,14 @@ def test_reports_naming_different_weapons_tell_different_incidents() -> None:
     suicide = _report("D/v1", weapons=("suicide_attack",), acled_sub_event_type="Suicide bomb")
     car_bomb = _report("E/v1", weapons=("car_bomb",), acled_sub_event_type="Remote explosive/landmine/IED")
     assert same_event(suicide, car_bomb)  # one explosion: a suicide bomber's car
+
+
+def test_a_report_tied_to_one_member_only_does_not_join_a_group_the_others_tell_apart() -> None:
+    group = [_report("A/v1", sources=("act:x",)), _report("B/v1", sources=("act:x",)),
+             _report("C/v1", sources=("act:x", "act:y"))]
+    stray = _report("D/v1", sources=("act:y",))  # tied to C by «y», contradicting A and B
+    assert same_event(group[2], stray) and not same_event(group[0], stray)
+    assert len(set(clusters([*group, stray], Settings(cohesion=0)).values())) == 1  # the link alone
+    for order in itertools.permutations([*group, stray]):
+        found = clusters(order)
+        assert found["A/v1"] == found["B/v1"] != found["D/v1"]  # never with the two it contradicts
