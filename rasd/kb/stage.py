@@ -59,13 +59,12 @@ class EntityStage:
                                        actor_code=entry.actor_code, country=entry.country))
 
 
-OPENING_QUOTES = frozenset('«"“\'')
-CLOSING_QUOTES = frozenset('»"”\'')
+QUOTES = frozenset('«»"“”\'')  # either way round: «ل»الرياض»» is written too
 
 
 def _quoted(raw: str, mention: NameMention) -> bool:
-    return mention.start > 0 and raw[mention.start - 1] in OPENING_QUOTES and mention.end < len(raw) and \
-        raw[mention.end] in CLOSING_QUOTES
+    return mention.start > 0 and raw[mention.start - 1] in QUOTES and mention.end < len(raw) and \
+        raw[mention.end] in QUOTES
 
 
 def _without_anaphora(mentions: list[NameMention]) -> list[NameMention]:

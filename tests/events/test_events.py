@@ -154,6 +154,7 @@ def test_deeds_sought_demanded_or_guarded_against_and_tag_lines_are_no_incidents
     assert not [e for e in demanded if e.type == "RETREAT"]
     assert [e.type for e in events("طالبت الحكومة بوقف الحملة.")] == ["REQUEST"]  # the demand itself stays
     assert events("سمات اشتباكات حوثيين قاعدة جوية مقاومة شعبية") == []
+    assert events("رابط الخبر بصحيفة الوئام: معارك في تعز والمقاومة تتقدم") == []
     assert [e.type for e in events("اندلعت اشتباكات عنيفة بين الجيش والمسلحين في مدينة تعز أمس.")] == ["ASSAULT"]
 
 

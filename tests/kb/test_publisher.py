@@ -17,6 +17,7 @@ def test_the_papers_quoted_short_name_is_the_paper_and_gives_no_place() -> None:
     assert entities("علمت «الرياض» من مصادر محلية أن مسلحين اختطفوا صحفيين أمس.")[0] == \
         ("الرياض", "act:al-riyadh-newspaper")
     assert entities('وقال قائد ميداني لـ"الرياض" إن المعارك مستمرة.') == [("الرياض", "act:al-riyadh-newspaper")]
+    assert entities("وقال قائد ميداني ل»الرياض» إن المعارك مستمرة.") == [("الرياض", "act:al-riyadh-newspaper")]
     extraction = Extractor().extract(Article(id="p", text="علمت «الرياض» أن مسلحين قصفوا قرية أمس.",
                                              published="2015-08-10", url=RIYADH_PAPER))
     assert all(event.location is None for event in extraction.events)  # the paper is nowhere
