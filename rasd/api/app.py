@@ -29,9 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rasd import __version__
 from rasd.api.models import (
     ArticleIn,
-    ArticleSummary,
     Count,
-    EntityRow,
     MergedEvent,
     Page,
     Place,
@@ -45,7 +43,16 @@ from rasd.dedup import CanonicalEvent
 from rasd.dedup.cluster import Figure
 from rasd.extract import Extractor
 from rasd.schema import Article, Extraction
-from rasd.store import EntityQuery, EventQuery, Store, Violation, default_db, open_store
+from rasd.store import (
+    EntityQuery,
+    EventQuery,
+    Store,
+    StoredArticle,
+    StoredEntity,
+    Violation,
+    default_db,
+    open_store,
+)
 from rasd.truces.monitor import TruceRecord
 from rasd.truces.user import IsoDay, TruceDefinition, payload, user_truce
 
@@ -214,12 +221,10 @@ def create_app(db: str | None = None, api_key: str | None = None, max_body: int 
         return {"status": "ok", "version": __version__}
 
     @app.get("/api/articles", tags=["articles"])
-    def articles(store: Db, limit: Limit = 100, offset: Offset = 0) -> Page[ArticleSummary]:
+    def articles(store: Db, limit: Limit = 100, offset: Offset = 0) -> Page[StoredArticle]:
         """The stored articles by publication date, with their latest extraction's counts."""
-        items = [ArticleSummary(id=a.id, published=a.published, title=a.title, publisher=a.publisher,
-                                language=a.language, sentences=a.sentences, entities=a.entities, events=a.events)
-                 for a in store.articles(limit, offset)]
-        return Page[ArticleSummary](total=store.count(), limit=limit, offset=offset, items=items)
+        return Page[StoredArticle](total=store.count(), limit=limit, offset=offset,
+                                   items=list(store.articles(limit, offset)))
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def article(article_id: str, store: Db) -> Extraction:
@@ -286,14 +291,11 @@ def create_app(db: str | None = None, api_key: str | None = None, max_body: int 
     def entities(store: Db, limit: Limit = 100, offset: Offset = 0,
                  type: Annotated[str | None, Query(max_length=40, description="PLACE, ARMED_GROUP…")] = None,
                  name: Annotated[str | None, Query(max_length=200, description="part of a name, or a kb id")] = None,
-                 article: Annotated[str | None, Query(max_length=200)] = None) -> Page[EntityRow]:
+                 article: Annotated[str | None, Query(max_length=200)] = None) -> Page[StoredEntity]:
         """Who and what the stored articles name, most often named first."""
         total, found = store.entities(EntityQuery(type=type, name=name, article=article, limit=limit,
                                                   offset=offset))
-        return Page[EntityRow](total=total, limit=limit, offset=offset,
-                               items=[EntityRow(kb_id=e.kb_id, type=e.type, name=e.name, name_en=e.name_en,
-                                                actor_code=e.actor_code, country=e.country, articles=e.articles,
-                                                mentions=e.mentions) for e in found])
+        return Page[StoredEntity](total=total, limit=limit, offset=offset, items=found)
 
     @app.get("/api/truces", tags=["truces"])
     def truces(store: Db) -> list[TruceRow]:

@@ -25,17 +25,6 @@ class Page(BaseModel, Generic[Item]):
     items: list[Item]
 
 
-class ArticleSummary(BaseModel):
-    id: str
-    published: date | None
-    title: str | None
-    publisher: str | None
-    language: str | None
-    sentences: int
-    entities: int
-    events: int
-
-
 class Count(BaseModel):
     low: int | None = Field(description="the lowest count a report gives; null when none gives one")
     high: int | None
@@ -71,17 +60,6 @@ class MergedEvent(BaseModel):
     acled_event_type: str | None
     acled_sub_event_type: str | None
     reports: list[ReportRef]
-
-
-class EntityRow(BaseModel):
-    kb_id: str | None
-    type: str
-    name: str
-    name_en: str | None
-    actor_code: str | None
-    country: str | None
-    articles: int
-    mentions: int
 
 
 class ViolationRow(BaseModel):
@@ -132,5 +110,5 @@ class Stored(BaseModel):
     violations: list[ViolationRow]
 
 
-__all__ = ["ArticleIn", "ArticleSummary", "EntityRow", "MergedEvent", "Page", "Problem", "Stored",
+__all__ = ["ArticleIn", "MergedEvent", "Page", "Problem", "Stored",
            "TruceDefinition", "TruceRow", "ViolationRow"]
