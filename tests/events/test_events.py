@@ -174,3 +174,8 @@ def test_a_series_of_attacks_and_the_plan_of_one_are_no_incident() -> None:
 def test_a_deed_prepared_for_is_no_incident() -> None:
     found = events("احتشدت قوات الجيش جنوب المدينة أمس استعدادا لاقتحام المعسكر.")
     assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_the_pace_or_rise_of_attacks_is_a_trend_not_an_incident() -> None:
+    found = events("وزادت وتيرة هجمات المسلحين في جنوب البلاد منذ منتصف الشهر الماضي.")
+    assert not [e for e in found if e.type == "ASSAULT"]
