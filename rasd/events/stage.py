@@ -340,6 +340,8 @@ def _modality(trigger: Trigger, cues: list[tuple[str, int, int]], key: str, futu
             return "historical"  # «المتهمين بتفجير المسجد», «في السابق، كانت الهجمات»
         if role == "future":
             return "future"
+        if role == "past_clause":
+            return "historical"  # «وسبق أن قتل مدنيون في قصف عشوائي خلال الأسابيع الماضية»
         if role == "acts" and key[end:trigger.start].strip() == "":
             return "historical"  # «بأعمال قصف وقنص … خلال يوليو»: a kind of deed over a period
         if role == "purpose" and near:

@@ -179,3 +179,8 @@ def test_a_deed_prepared_for_is_no_incident() -> None:
 def test_the_pace_or_rise_of_attacks_is_a_trend_not_an_incident() -> None:
     found = events("وزادت وتيرة هجمات المسلحين في جنوب البلاد منذ منتصف الشهر الماضي.")
     assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_what_the_sentence_says_happened_before_is_recalled_not_reported() -> None:
+    found = events("وسبق أن قتل مدنيون في قصف عشوائي على أحياء المدينة خلال الأسابيع الماضية.")
+    assert not [e for e in found if e.type == "ASSAULT"]
