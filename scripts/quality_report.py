@@ -118,8 +118,11 @@ ROUNDS = {"1-first-rules": "linked components, any two reports with a shared par
           "6-expected-and-acts": "and expected attacks and «acts of» a deed over a period are no incidents",
           "7-series-and-plans": "and a series of attacks and the plan of one are no incident",
           "8-prepared-deeds": "and a deed prepared for («استعدادا لاقتحام») is no incident",
-          "9-cohesion": "and a link joins two groups only when most pairs across them tell one event"}
-CURRENT = "and footer lines are no news; an outlet's name between quote marks either way round is the outlet"
+          "9-cohesion": "and a link joins two groups only when most pairs across them tell one event",
+          "10-footers-and-quotes": "and footer lines are no news; an outlet's name between quote marks either way "
+                                   "round is the outlet",
+          "11-trends-and-recalls": "and the pace of attacks and what «سبق أن» recalls are no incidents"}
+CURRENT = "the rules of round 11 without cohesion (a link alone joins two groups)"
 
 
 def _verdicts(path: Path) -> tuple[int, int, int, int, str]:

@@ -48,9 +48,9 @@ class Settings:
     date_slack_days: int = 1
     max_days: int = 4  # a report dated more vaguely than this («الأسبوع الماضي») merges with none
     # of the pairs across two groups a link would join, the share that must be exceeded by those
-    # that tell one event by themselves (same_event): more than half keeps a report tied to one
-    # member only from joining a group the others tell apart
-    cohesion: float = 0.5
+    # that tell one event by themselves (same_event); off by default: in the merges checked by
+    # hand it split impure groups into more impure groups (docs/store.md)
+    cohesion: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
