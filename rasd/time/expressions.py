@@ -235,6 +235,10 @@ def _count(text: str | None) -> int:
     return 1 if not text else parse_number(text) or 1
 
 
+FEW = (2, 10)  # «أيام» with no number: from two to ten
+RELATIVE_TO_EVENT = re.compile(r"\s+من\s")  # «قبل 3 أيام من الانتخابات»
+
+
 def _unit_days(lex: TimeLexicon, unit: str) -> tuple[int, int]:
     """(days per unit, implied count) of a unit word: «يومين» is two days."""
     value = lex.value("unit", unit) or lex.value("period", unit)
@@ -370,9 +374,26 @@ def _r_part(g: dict[str, str | None], m: re.Match[str], lex: TimeLexicon) -> Res
 def _r_since_ago(g: dict[str, str | None], m: re.Match[str], lex: TimeLexicon) -> Resolved | None:
     days_per, implied = _unit_days(lex, g["unit"] or "")
     count = _count(g.get("n")) * implied if g.get("n") else implied
-    if days_per == 0:
-        return None
+    if days_per == 0 or RELATIVE_TO_EVENT.match(m.string, m.end()):
+        return None  # «قبل أيام من اجتياح المدن»: before another event, not before the article
+    if not g.get("n") and lex.value("few_units", g["unit"] or ""):
+        # «قبل أيام»: some days ago, not yesterday, from ten units back to two; «منذ أيام»: for
+        # some days, from ten units back until the article
+        until_now = lex.value("since", g["rel"] or "") is not None
+        return ("since" if until_now else "date"), "relative", \
+            lambda p, f: _few_ago(p, days_per, until_now) if p else None
     return "date", "relative", lambda p, f: _ago(p, days_per, count) if p else None
+
+
+def _few_ago(published: date, days_per: int, until_now: bool) -> Interval:
+    if days_per >= 365:
+        first, last = date(published.year - FEW[1], 1, 1), date(published.year - FEW[0], 12, 31)
+    elif days_per == 30:
+        first = month_interval(*shift_month(published.year, published.month, -FEW[1])).start
+        last = month_interval(*shift_month(published.year, published.month, -FEW[0])).end
+    else:
+        first, last = published - timedelta(days=FEW[1] * days_per), published - timedelta(days=FEW[0] * days_per)
+    return Interval(first, published if until_now else last, "interval")
 
 
 def _r_window(g: dict[str, str | None], m: re.Match[str], lex: TimeLexicon) -> Resolved | None:
