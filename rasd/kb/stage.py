@@ -9,6 +9,7 @@ from rasd.doc import Document
 from rasd.kb.base import KnowledgeBase, default_kb
 from rasd.kb.institutions import InstitutionRecognizer
 from rasd.kb.link import link
+from rasd.kb.matcher import units
 from rasd.kb.patterns import PatternRecognizer, place_head_words
 from rasd.kb.publisher import PublisherRecognizer, article_outlets
 from rasd.kb.recognize import DictionaryRecognizer, NameMention, Recognizer
@@ -37,6 +38,7 @@ class EntityStage:
         # «قال لـ"الرياض"»), though unquoted it is most often the city
         taken = {(m.start, m.end) for m in quoted_outlets}
         mentions = [m for m in mentions if (m.start, m.end) not in taken or m in quoted_outlets]
+        mentions += _short_names(doc, self.kb, mentions)
         mentions = _without_anaphora(mentions)
         top = _without_overlaps([m for m in mentions if not m.nested])
         nested = _without_overlaps([m for m in mentions if m.nested])
@@ -65,6 +67,51 @@ QUOTES = frozenset('«»"“”\'')  # either way round: «ل»الرياض»» 
 def _quoted(raw: str, mention: NameMention) -> bool:
     return mention.start > 0 and raw[mention.start - 1] in QUOTES and mention.end < len(raw) and \
         raw[mention.end] in QUOTES
+
+
+GROUP_TYPES = frozenset({"ARMED_GROUP", "POLITICAL_GROUP", "ORGANIZATION"})
+
+
+def _short_names(doc: Document, kb: KnowledgeBase, mentions: list[NameMention]) -> list[NameMention]:
+    """A group named in full once, then by its name without the closing adjective: «حزب العمال»
+    after «حزب العمال الكردستاني», «حركة أحرار» after «حركة أحرار الشام الإسلامية». The short form
+    counts only when it names nothing else Rasd knows and does not end in a place («قوات سوريا»)."""
+    assert doc.norm is not None
+    shorts: dict[tuple[str, ...], NameMention] = {}
+    for m in mentions:
+        if len(m.candidates) != 1 or len(m.key) < 3 or not m.key[-1].endswith(NISBA_ENDINGS):
+            continue
+        entry = kb.entries.get(m.candidates[0])
+        short = m.key[:-1]
+        if entry is None or entry.type not in GROUP_TYPES or short in kb.names or short[-1] in kb.demonyms:
+            continue
+        if any(kb.entries[i].is_place for i in kb.names.ids(short[-1:])):
+            continue
+        shorts.setdefault(short, m)
+    if not shorts:
+        return []
+    taken = [(m.norm_start, m.norm_end) for m in mentions]
+    seq = units(doc)
+    found: list[NameMention] = []
+    for i, unit in enumerate(seq):
+        for short, full in shorts.items():
+            end = i + len(short)
+            if unit is None or unit.norm_start < full.norm_end or end > len(seq):
+                continue  # only after the full name was given
+            window = seq[i:end]
+            if any(u is None or u.key != w for u, w in zip(window, short, strict=True)):
+                continue
+            first, last = window[0], window[-1]
+            assert first is not None and last is not None
+            if any(a < last.norm_end and first.norm_start < b for a, b in taken):
+                continue  # part of a longer name found already (the full name itself)
+            start, stop = doc.norm.raw_span(first.norm_start, last.norm_end)
+            found.append(NameMention(start, stop, first.norm_start, last.norm_end, short, full.candidates,
+                                     full.type))
+    return found
+
+
+NISBA_ENDINGS = ("ي", "يه")  # folded «الكردستاني», «الإسلامية»
 
 
 def _without_anaphora(mentions: list[NameMention]) -> list[NameMention]:

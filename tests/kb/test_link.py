@@ -64,3 +64,12 @@ def test_titled_person_and_later_surname_are_one_entity() -> None:
 
 def test_kb_load_is_fast_enough() -> None:
     assert default_kb().load_seconds < 2.0  # the benchmark holds the 1 s target on a quiet machine
+
+
+def test_a_group_named_in_full_then_without_its_adjective_is_one_entity() -> None:
+    found = entities("تبنى حزب العمال الكردستاني الهجوم أمس، وقال مسؤول إن حزب العمال يستهدف قوات الأمن. "
+                     "وأعلنت قوات سوريا الديمقراطية تقدمها، فيما قصفت قوات سوريا مواقع المعارضة.")
+    pkk = [e for e in found if e.kb_id == "act:pkk"]
+    assert len(pkk) == 1 and [m.text for m in pkk[0].mentions] == ["حزب العمال الكردستاني", "حزب العمال"]
+    sdf = [e for e in found if e.kb_id == "act:syrian-democratic-forces"]
+    assert len(sdf) == 1 and len(sdf[0].mentions) == 1  # «قوات سوريا» ends in a country: not the SDF
