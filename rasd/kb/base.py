@@ -27,7 +27,7 @@ from rasd.text.normalize import fold
 from rasd.text.tokens import proclitics
 
 PLACE_TYPES: dict[str, EntityType] = {"country": "COUNTRY", "admin1": "PLACE", "city": "PLACE",
-                                      "facility": "FACILITY"}
+                                      "district": "PLACE", "facility": "FACILITY"}
 ACTOR_TABLES = ("actors_states", "actors_groups")
 NISBA_ENDING = "\u064a"  # ya: a nisba adjective takes the regular inflections
 CLOSE_SPELLING = 0.8  # a Latin-only place must also be spelled alike with و and ي, not just share consonants

@@ -18,8 +18,8 @@ from rasd.cli import main
 from rasd.evaluate import evaluate_dirs
 from tests.conftest import GOLD, ROOT, SEED, SHARED
 
-FLOORS = {"published": 1.0, "date": 0.95, "location": 0.72, "fatalities": 0.85, "injuries": 0.9}
-SCORE_FLOORS = {("entities", "f1"): 0.84, ("entities", "p"): 0.95, ("events", "f1"): 0.80,
+FLOORS = {"published": 1.0, "date": 0.95, "location": 0.78, "fatalities": 0.85, "injuries": 0.95}
+SCORE_FLOORS = {("entities", "f1"): 0.85, ("entities", "p"): 0.95, ("events", "f1"): 0.80,
                 ("assault", "f1"): 0.85, ("source_actors", "f1"): 0.74, ("target_actors", "f1"): 0.71}
 
 
