@@ -121,8 +121,9 @@ ROUNDS = {"1-first-rules": "linked components, any two reports with a shared par
           "9-cohesion": "and a link joins two groups only when most pairs across them tell one event",
           "10-footers-and-quotes": "and footer lines are no news; an outlet's name between quote marks either way "
                                    "round is the outlet",
-          "11-trends-and-recalls": "and the pace of attacks and what «سبق أن» recalls are no incidents"}
-CURRENT = "the rules of round 11 without cohesion (a link alone joins two groups)"
+          "11-trends-and-recalls": "and the pace of attacks and what «سبق أن» recalls are no incidents",
+          "12-no-cohesion": "the rules of round 11 without cohesion (a link alone joins two groups)"}
+CURRENT = "and the districts of Yemen, Iraq and Syria in the gazetteer"
 
 
 def _verdicts(path: Path) -> tuple[int, int, int, int, str]:
