@@ -18,11 +18,11 @@ install: $(BIN)/rasd
 
 # the store tests run against a real PostgreSQL server, which they start themselves
 postgres:
-	bash scripts/ensure_postgres.sh
+	bash scripts/ensure_debian.sh 'command -v initdb || compgen -G "/usr/lib/postgresql/*/bin/initdb"' postgresql
 
 # the dashboard tests drive Debian's headless Chromium
 browser:
-	bash scripts/ensure_browser.sh
+	bash scripts/ensure_debian.sh 'command -v chromium && command -v chromedriver' chromium chromium-driver
 
 # the dashboard's front-end libraries, from the npm registry, pinned by the lock file
 WEB := rasd/web

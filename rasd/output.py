@@ -17,7 +17,7 @@ from rasd.dedup import CanonicalEvent
 from rasd.evaluate.report import ATTRIBUTES, MEASURES, Evaluation
 from rasd.schema import Extraction
 from rasd.store.base import Violation
-from rasd.truces.monitor import TruceRecord
+from rasd.truces.monitor import TruceRecord, shown_status
 
 
 def as_dict(extraction: Extraction) -> dict[str, Any]:
@@ -143,8 +143,8 @@ def violation_as_dict(violation: Violation) -> dict[str, Any]:
 
 
 def truce_as_dict(truce: TruceRecord, violations: Sequence[Violation]) -> dict[str, Any]:
-    return {"key": truce.key, "kind": truce.kind, "status": "violated" if violations and truce.status == "active"
-            else truce.status, "sides": [list(side) for side in truce.side_names],
+    return {"key": truce.key, "kind": truce.kind, "status": shown_status(truce, bool(violations)),
+            "sides": [list(side) for side in truce.side_names],
             "start": truce.start.isoformat() if truce.start else None,
             "end": truce.end.isoformat() if truce.end else None, "country": truce.country,
             "origin": truce.origin, "conditions": truce.conditions, "source": truce.source,
@@ -160,8 +160,8 @@ def truces_table(truces: Sequence[TruceRecord], violations: Sequence[Violation],
         grid.add_column(name, overflow="fold")
     for truce in truces:
         broken = [v for v in violations if v.truce.key == truce.key]
-        status = "violated" if broken and truce.status == "active" else truce.status
-        grid.add_row(truce.key, truce.kind, status, show(" ⟷ ".join("; ".join(s) for s in truce.side_names)),
+        grid.add_row(truce.key, truce.kind, shown_status(truce, bool(broken)),
+                     show(" ⟷ ".join("; ".join(s) for s in truce.side_names)),
                      truce.start.isoformat() if truce.start else "—", truce.end.isoformat() if truce.end else "—",
                      "\n".join(f"{v.event.key} ({v.event.start.isoformat() if v.event.start else '?'})" for v in broken)
                      or "—")

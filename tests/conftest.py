@@ -80,3 +80,9 @@ def postgres_url(postgres_server: str, request: pytest.FixtureRequest) -> str:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
     return postgres_server.replace("/postgres?", f"/{name}?")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a test's store lives: a new SQLite file, or a new database on the PostgreSQL test server."""
+    return str(tmp_path / "s.sqlite") if request.param == "sqlite" else str(request.getfixturevalue("postgres_url"))

@@ -16,11 +16,10 @@ from rasd.store.sqlite import MIGRATIONS
 ARTICLE = Article(id="a1", text="أعلنت وزارة الدفاع مقتل جنديين في هجوم بطائرة مسيرة.", published="2022-05-01")
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def opener(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], Store]:
+@pytest.fixture
+def opener(store_target: str) -> Callable[[], Store]:
     """Opens one store, the same database each call: a SQLite file, or a database on a real PostgreSQL server."""
-    target = str(tmp_path / "s.sqlite") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
-    return lambda: open_store(target)
+    return lambda: open_store(store_target)
 
 
 def test_migrations_are_recorded_and_run_once(opener: Callable[[], Store]) -> None:

@@ -53,7 +53,7 @@ from rasd.store import (
     default_db,
     open_store,
 )
-from rasd.truces.monitor import TruceRecord
+from rasd.truces.monitor import TruceRecord, shown_status
 from rasd.truces.user import IsoDay, TruceDefinition, payload, user_truce
 
 LOG = logging.getLogger("rasd.api")
@@ -149,7 +149,7 @@ def violation_row(violation: Violation) -> ViolationRow:
 def truce_row(truce: TruceRecord, violations: list[Violation]) -> TruceRow:
     broken = [v for v in violations if v.truce.key == truce.key]
     return TruceRow(key=truce.key, kind=truce.kind,
-                    status="violated" if broken and truce.status == "active" else truce.status,
+                    status=shown_status(truce, bool(broken)),
                     sides=[list(side) for side in truce.side_names], start=truce.start, end=truce.end,
                     country=truce.country, origin="user" if truce.origin == "user" else "text",
                     conditions=truce.conditions, source=truce.source, violations=[violation_row(v) for v in broken])

@@ -239,6 +239,25 @@ class Placement:
     cluster: str  # the smallest key of its event within the component
 
 
+class _Groups:
+    """Union-find over report keys; a group is named by its smallest key."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {key: key for key in keys}
+
+    def root(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> tuple[str, str]:
+        """Join two roots; (kept, gone)."""
+        keep, gone = min(a, b), max(a, b)
+        self.parent[gone] = keep
+        return keep, gone
+
+
 def partition(reports: Iterable[Report], settings: Settings = Settings(),
               context: Iterable[Report] = ()) -> dict[str, Placement]:
     """Where every report belongs. Links join reports into components; inside a component, the
@@ -247,26 +266,22 @@ def partition(reports: Iterable[Report], settings: Settings = Settings(),
     through other outlets) and every two of their reports' dates still overlap within the slack.
     Both depend only on the reports, never on the order they came in."""
     items = sorted(reports, key=lambda r: r.key)
-    article = {r.key: r.article_id for r in items}
+    by_key = {r.key: r for r in items}
     tied = sorted(tied_links(items, settings, context), key=lambda t: (t[0], t[1], t[2]), reverse=True)
-    component = _union({r.key for r in items}, ((a, b) for _, a, b in tied))
-    parent = {key: key for key in article}
-    articles = {key: {article[key]} for key in article}
+    components = _Groups(by_key)
+    for _, a, b in tied:
+        ra, rb = components.root(a), components.root(b)
+        if ra != rb:
+            components.join(ra, rb)
+    events = _Groups(by_key)
+    articles = {r.key: {r.article_id} for r in items}
     # the latest start and the earliest end of a group's reports: every two must overlap
     latest = {r.key: r.start or date.min for r in items}
     earliest = {r.key: r.end or date.max for r in items}
     slack = timedelta(days=settings.date_slack_days)
-    by_key = {r.key: r for r in items}
     group = {r.key: [r.key] for r in items}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
     for _, a, b in tied:
-        ra, rb = root(a), root(b)
+        ra, rb = events.root(a), events.root(b)
         if ra == rb or articles[ra] & articles[rb]:
             continue  # one article would tell the event twice
         if max(latest[ra], latest[rb]) > min(earliest[ra], earliest[rb]) + slack:
@@ -276,32 +291,12 @@ def partition(reports: Iterable[Report], settings: Settings = Settings(),
             agree = sum(same_event(by_key[x], by_key[y], settings) for x, y in pairs)
             if agree <= settings.cohesion * len(pairs):
                 continue  # not more than that share: a report tied to one member, not to the group
-        keep, gone = min(ra, rb), max(ra, rb)
-        parent[gone] = keep
+        keep, gone = events.join(ra, rb)
         articles[keep] |= articles.pop(gone)
         group[keep] += group.pop(gone)
         latest[keep], earliest[keep] = max(latest[ra], latest[rb]), min(earliest[ra], earliest[rb])
-    members: dict[str, list[str]] = {}
-    for key in article:
-        members.setdefault(root(key), []).append(key)
-    return {key: Placement(component[key], min(members[root(key)])) for key in article}
-
-
-def _union(keys: set[str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """The smallest key of each key's connected component."""
-    parent = {key: key for key in keys}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for a, b in pairs:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {key: root(key) for key in keys}
+    # a root is its group's smallest key: the names of component and cluster
+    return {key: Placement(components.root(key), events.root(key)) for key in by_key}
 
 
 def clusters(reports: Iterable[Report], settings: Settings = Settings(),

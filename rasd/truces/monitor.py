@@ -55,6 +55,11 @@ class TruceRecord:
     source: str | None = None  # for a user's truce: where its terms come from
 
 
+def shown_status(truce: TruceRecord, broken: bool) -> str:
+    """The status to show: an active truce that an attack broke is ``violated``."""
+    return "violated" if broken and truce.status == "active" else truce.status
+
+
 def truce_record(extraction: Extraction, truce: Truce) -> TruceRecord:
     """The stored form of one extracted truce."""
     kb_ids = {entity.id: entity.kb_id for entity in extraction.entities}

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -17,15 +16,10 @@ import pytest
 
 from rasd.api import create_app
 from rasd.api.app import WEB
+from tests.api.conftest import free_port
 from tests.conftest import ROOT
 
 ARTIFACTS = Path(os.environ.get("RASD_ARTIFACTS", ROOT / "build" / "artifacts"))
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _serve(db: str) -> Iterator[str]:
@@ -33,7 +27,7 @@ def _serve(db: str) -> Iterator[str]:
 
     if not (WEB / "vendor" / ".built").exists():
         pytest.fail("the dashboard's libraries are not built: make web")
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

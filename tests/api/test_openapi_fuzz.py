@@ -12,25 +12,11 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from rasd.api import create_app
-from rasd.extract import Extractor
-from rasd.ingest import Problem, read_inputs
-from rasd.store import open_store
-from tests.api.conftest import KEY
-from tests.conftest import SAMPLES
+from tests.api.conftest import KEY, store_of_samples
 
-
-def _store_of_samples() -> str:
-    # built when the module is collected: schemathesis reads the schema of a ready app
-    path = str(Path(tempfile.mkdtemp(prefix="rasd-fuzz-")) / "samples.sqlite")
-    extractor = Extractor()
-    with open_store(path) as store:
-        for item in read_inputs([str(SAMPLES)]):
-            if not isinstance(item, Problem):
-                store.save(extractor.extract(item))
-    return path
-
-
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(_store_of_samples(), api_key=KEY))
+# built when the module is collected: schemathesis reads the schema of a ready app
+DB = store_of_samples(Path(tempfile.mkdtemp(prefix="rasd-fuzz-")) / "samples.sqlite")
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(DB, api_key=KEY))
 
 
 @schema.parametrize()

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from tests.api.conftest import copy_of
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.api.conftest import copy_of, free_port
 
 
 def test_serve_answers_over_http(samples_db: str, tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     db = copy_of(samples_db, tmp_path)
     server = subprocess.Popen([sys.executable, "-m", "rasd", "serve", "--db", db, "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -47,10 +47,9 @@ def test_a_user_truce_takes_its_area_and_status_from_what_the_user_gives() -> No
         user_truce(HUDAYDAH.model_copy(update={"area": "مكان لا يعرفه أحد"}))
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    target = str(tmp_path / "s.sqlite") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
-    return open_store(target)
+@pytest.fixture
+def store(store_target: str) -> Store:
+    return open_store(store_target)
 
 
 def test_an_attack_stored_before_the_truce_was_entered_is_flagged_then_cleared(store: Store) -> None:
